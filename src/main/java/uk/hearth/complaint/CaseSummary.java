@@ -1,0 +1,13 @@
+package uk.hearth.complaint;
+
+import java.time.LocalDate;
+
+/**
+ * @param respondBy               null for compliments
+ * @param acknowledgementChannel  where the acknowledgement goes (email, letter, phone, ...)
+ * @param acknowledgementManual   true when staff must make it by hand
+ */
+public record CaseSummary(long id, CaseReference reference, CaseClass caseClass, CaseStatus status,
+                          LocalDate acknowledgeBy, LocalDate respondBy, String acknowledgementChannel,
+                          boolean acknowledgementManual) {
+}

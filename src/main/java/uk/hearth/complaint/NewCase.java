@@ -1,0 +1,18 @@
+package uk.hearth.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import uk.hearth.message.ChannelId;
+import uk.hearth.message.OnBehalfOf;
+import uk.hearth.message.Sender;
+
+/** Everything a case starts with. */
+public record NewCase(CaseReference reference, CaseClass caseClass, int stage, CaseStatus status,
+                      ChannelId channel, ChannelId preferredContact, String language,
+                      Sender contact, OnBehalfOf tenant, Flags flags, ConsentState consentState,
+                      Instant receivedAt, Deadlines deadlines, List<CaseReason> reasons, String policyId) {
+
+    public record Flags(boolean hazard, boolean vulnerability, boolean representative,
+                        String representativeRole, boolean needsClarification) {
+    }
+}

@@ -1,0 +1,40 @@
+package uk.hearth.complaint;
+
+import java.util.Objects;
+
+/**
+ * A landlord's complaint policy as far as timescales and contact details go. One is active per
+ * deployment; the shipped default follows the Housing Ombudsman's Complaint Handling Code.
+ *
+ * @param otherResponseWorkingDays when a service request or enquiry hears back from us
+ */
+public record PolicyProfile(String id, String name, String landlordName, Contact landlordContact,
+                            Stage stage1, Stage stage2, int otherResponseWorkingDays,
+                            int hazardMakeSafeHours, Ombudsman ombudsman) {
+
+    public PolicyProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stage1, "stage1");
+        Objects.requireNonNull(stage2, "stage2");
+        Objects.requireNonNull(ombudsman, "ombudsman");
+    }
+
+    /** Working days to acknowledge, then to respond counted from the acknowledgement. */
+    public record Stage(int acknowledgeWorkingDays, int respondWorkingDays) {
+        public Stage {
+            if (acknowledgeWorkingDays < 0 || respondWorkingDays < 0) {
+                throw new IllegalArgumentException("timescales must not be negative");
+            }
+        }
+    }
+
+    public record Contact(String phone, String email, String website) {
+    }
+
+    public record Ombudsman(String name, String phone, String website, String address) {
+    }
+
+    public Stage stage(int number) {
+        return number == 2 ? stage2 : stage1;
+    }
+}

@@ -1,0 +1,27 @@
+package uk.hearth.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import uk.hearth.message.InboundMessage;
+
+/** The durable inbox: once {@link #accept} returns, the message is committed and will not be lost. */
+public interface Inbox {
+
+    /** Store the message, or find the one already stored under the same channel, source and external id. */
+    Receipt accept(InboundMessage message);
+
+    /** Lock the row for processing in the caller's transaction; empty when there is no such message. */
+    Optional<StoredInbound> lock(long id);
+
+    void markProcessed(long id, long caseId);
+
+    /** Note a failed processing attempt; {@code nextAttempt} null means give up and mark it failed. */
+    void recordFailure(long id, String error, Instant nextAttempt);
+
+    /** Messages still to process whose next attempt is due. */
+    List<Long> due(Instant now, int limit);
+
+    record Receipt(long id, boolean duplicate) {
+    }
+}

@@ -1,0 +1,221 @@
+package uk.hearth.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.hearth.complaint.Acknowledgements;
+import uk.hearth.complaint.CaseClass;
+import uk.hearth.complaint.CaseReference;
+import uk.hearth.complaint.CaseStatus;
+import uk.hearth.complaint.CaseSummary;
+import uk.hearth.complaint.Cases;
+import uk.hearth.complaint.ConsentState;
+import uk.hearth.complaint.DeadlineCalculator;
+import uk.hearth.complaint.NewCase;
+import uk.hearth.complaint.Outbox;
+import uk.hearth.complaint.PolicyProfile;
+import uk.hearth.complaint.WorkingDayCalendar;
+import uk.hearth.intake.triage.Triage;
+import uk.hearth.message.ChannelId;
+import uk.hearth.message.InboundMessage;
+import uk.hearth.message.OnBehalfOf;
+import uk.hearth.message.OutboundReply;
+import uk.hearth.message.Sender;
+
+/** The processing use case with in-memory ports: no Spring, no database. */
+class ProcessingInboundTest {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    // Wednesday 18 November 2026, 10:00 London: a working day, within hours.
+    private static final Instant WEDNESDAY_MORNING = Instant.parse("2026-11-18T10:00:00Z");
+
+    private final MemoryInbox inbox = new MemoryInbox();
+    private final MemoryCases cases = new MemoryCases();
+    private final MemoryOutbox outbox = new MemoryOutbox();
+    private final Set<String> replyRoutes = new java.util.HashSet<>(Set.of("email"));
+    private final ProcessingInbound processing = new ProcessingInbound(inbox, cases, outbox, Triage.standard(),
+            new DeadlineCalculator(new WorkingDayCalendar(Set.of(LocalDate.of(2026, 12, 25)), LocalTime.of(9, 0),
+                    LocalTime.of(17, 0), LONDON), profile()),
+            facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack for " + facts.caseClass()),
+            channel -> replyRoutes.contains(channel.value()),
+            Clock.fixed(WEDNESDAY_MORNING, ZoneOffset.UTC), LONDON);
+
+    @Test
+    void aComplaintByWebFormBecomesACaseWithCodeDeadlinesAndAQueuedEmail() {
+        long id = inbox.store(message("The contractor never turned up for the third time and nobody called me back. "
+                + "I want to make a complaint.", new Sender("Ann Jones", "ann@example.org", null), null, null));
+
+        Processed processed = processing.process(id).orElseThrow();
+
+        assertThat(processed.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        assertThat(processed.reference().value()).isEqualTo("HRT-2026-000001");
+        assertThat(processed.status()).isEqualTo(CaseStatus.OPEN);
+        NewCase registered = cases.added.get(0);
+        assertThat(registered.stage()).isEqualTo(1);
+        assertThat(registered.consentState()).isEqualTo(ConsentState.NOT_REQUIRED);
+        // Day zero Wed 18 Nov; acknowledge within 5 working days: Wed 25 Nov.
+        assertThat(registered.deadlines().acknowledgeBy()).isEqualTo(LocalDate.of(2026, 11, 25));
+        // Acknowledged on receipt, so 10 working days from day zero: Wed 2 Dec.
+        assertThat(registered.deadlines().respondBy()).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(registered.reasons()).isNotEmpty();
+        assertThat(outbox.queued).singleElement().satisfies(reply -> {
+            assertThat(reply.channel()).isEqualTo(ChannelId.EMAIL);
+            assertThat(reply.recipient()).isEqualTo("ann@example.org");
+        });
+        assertThat(inbox.processedCase).containsEntry(id, 1L);
+        assertThat(cases.eventTypes).contains("received", "classified", "acknowledgement_queued");
+    }
+
+    @Test
+    void processingTwiceGivesTheFirstOutcomeAndNoSecondAcknowledgement() {
+        long id = inbox.store(message("Thank you to the caretaker, the stairs look great",
+                new Sender("B", "b@example.org", null), null, null));
+
+        Processed first = processing.process(id).orElseThrow();
+        Processed second = processing.process(id).orElseThrow();
+
+        assertThat(second.reference()).isEqualTo(first.reference());
+        assertThat(cases.added).hasSize(1);
+        assertThat(outbox.queued).hasSize(1);
+    }
+
+    @Test
+    void aLetterPreferenceLeavesAnAcknowledgementDueFromStaff() {
+        long id = inbox.store(message("Nobody has replied to my letters about the damp for two months",
+                new Sender("C", null, null), ChannelId.of("letter"), null));
+
+        Processed processed = processing.process(id).orElseThrow();
+
+        assertThat(processed.acknowledgementManual()).isTrue();
+        assertThat(processed.acknowledgementChannel()).isEqualTo("letter");
+        assertThat(outbox.queued).isEmpty();
+        assertThat(outbox.manual).singleElement().extracting(OutboundReply::channel).isEqualTo(ChannelId.of("letter"));
+        // Not acknowledged on receipt: the response clock starts at the last acknowledgement date.
+        NewCase registered = cases.added.get(0);
+        assertThat(registered.deadlines().respondBy())
+                .isAfter(registered.deadlines().acknowledgeBy());
+    }
+
+    @Test
+    void aRepresentativeLeavesTheCaseAwaitingTheTenantsConsent() {
+        long id = inbox.store(message("My mum has had no heating for a week and nobody has come",
+                new Sender("D", "d@example.org", null), null, new OnBehalfOf("Mrs E", "1 High St", "daughter")));
+
+        Processed processed = processing.process(id).orElseThrow();
+
+        assertThat(processed.status()).isEqualTo(CaseStatus.AWAITING_CONSENT);
+        assertThat(cases.added.get(0).consentState()).isEqualTo(ConsentState.PENDING);
+        assertThat(cases.added.get(0).flags().representative()).isTrue();
+    }
+
+    @Test
+    void aMissingMessageIsNotProcessed() {
+        assertThat(processing.process(999)).isEmpty();
+    }
+
+    private static InboundMessage message(String text, Sender sender, ChannelId preferred, OnBehalfOf tenant) {
+        return new InboundMessage(ChannelId.WEB, "", java.util.UUID.randomUUID().toString(), sender, tenant,
+                preferred, null, text, WEDNESDAY_MORNING, "en", null, null);
+    }
+
+    private static PolicyProfile profile() {
+        return new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
+                new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
+                new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000",
+                        "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"));
+    }
+
+    private static final class MemoryInbox implements Inbox {
+        final Map<Long, StoredInbound> rows = new HashMap<>();
+        final Map<Long, Long> processedCase = new HashMap<>();
+
+        long store(InboundMessage message) {
+            return accept(message).id();
+        }
+
+        @Override
+        public Receipt accept(InboundMessage message) {
+            long id = rows.size() + 1;
+            rows.put(id, new StoredInbound(id, message, StoredInbound.Status.RECEIVED, 0, null));
+            return new Receipt(id, false);
+        }
+
+        @Override
+        public Optional<StoredInbound> lock(long id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public void markProcessed(long id, long caseId) {
+            StoredInbound row = rows.get(id);
+            rows.put(id, new StoredInbound(id, row.message(), StoredInbound.Status.PROCESSED, row.attempts(), caseId));
+            processedCase.put(id, caseId);
+        }
+
+        @Override
+        public void recordFailure(long id, String error, Instant nextAttempt) {
+        }
+
+        @Override
+        public List<Long> due(Instant now, int limit) {
+            return List.of();
+        }
+    }
+
+    private static final class MemoryCases implements Cases {
+        final List<NewCase> added = new ArrayList<>();
+        final List<String> eventTypes = new ArrayList<>();
+        private long sequence;
+
+        @Override
+        public CaseReference nextReference(int year) {
+            return CaseReference.of("HRT", year, ++sequence);
+        }
+
+        @Override
+        public long add(NewCase newCase) {
+            added.add(newCase);
+            return added.size();
+        }
+
+        @Override
+        public Optional<CaseSummary> summary(long caseId) {
+            NewCase c = added.get((int) caseId - 1);
+            return Optional.of(new CaseSummary(caseId, c.reference(), c.caseClass(), c.status(),
+                    c.deadlines().acknowledgeBy(), c.deadlines().respondBy(), "email", false));
+        }
+
+        @Override
+        public void recordEvent(long caseId, String type, String detail, Instant at) {
+            eventTypes.add(type);
+        }
+    }
+
+    private static final class MemoryOutbox implements Outbox {
+        final List<OutboundReply> queued = new ArrayList<>();
+        final List<OutboundReply> manual = new ArrayList<>();
+
+        @Override
+        public long enqueue(long caseId, String kind, OutboundReply reply) {
+            queued.add(reply);
+            return queued.size();
+        }
+
+        @Override
+        public long recordManual(long caseId, String kind, OutboundReply reply) {
+            manual.add(reply);
+            return manual.size();
+        }
+    }
+}
