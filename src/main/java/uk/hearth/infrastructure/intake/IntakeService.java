@@ -1,0 +1,98 @@
+package uk.hearth.infrastructure.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.hearth.config.HearthProperties;
+import uk.hearth.intake.Inbox;
+import uk.hearth.intake.Processed;
+import uk.hearth.intake.ProcessingInbound;
+import uk.hearth.message.InboundMessage;
+
+/**
+ * The one door every channel uses. {@link #receive} commits the message to the inbox first (the
+ * moment we promise not to lose it), then processes it in its own transaction. If processing fails the
+ * message stays in the inbox and {@link #retryDue} picks it up later, with backoff.
+ */
+@Service
+public class IntakeService {
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final Inbox inbox;
+    private final ProcessingInbound processing;
+    private final TransactionTemplate transactions;
+    private final HearthProperties.Retry retry;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    IntakeService(Inbox inbox, ProcessingInbound processing, TransactionTemplate transactions,
+                  HearthProperties properties, Clock clock, MeterRegistry meters) {
+        this.inbox = inbox;
+        this.processing = processing;
+        this.transactions = transactions;
+        this.retry = properties.intake();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * @param processed empty when processing failed after the message was stored; it will be retried
+     */
+    public record Received(long inboundId, boolean duplicate, Optional<Processed> processed) {
+    }
+
+    /** Throws a {@code DataAccessException} when the message could not be stored: answer 503, never 2xx. */
+    public Received receive(InboundMessage message) {
+        Inbox.Receipt receipt = inbox.accept(message);
+        if (!receipt.duplicate()) {
+            meters.counter("hearth.messages.received", "channel", message.channel().value()).increment();
+        }
+        return new Received(receipt.id(), receipt.duplicate(), process(receipt.id()));
+    }
+
+    /** Process what is left in the inbox: messages whose processing failed or whose node stopped. */
+    public int retryDue(int limit) {
+        int done = 0;
+        for (Long id : inbox.due(clock.instant(), limit)) {
+            if (process(id).isPresent()) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private Optional<Processed> process(long inboundId) {
+        try {
+            Optional<Processed> processed = transactions.execute(status -> processing.process(inboundId));
+            processed.ifPresent(p -> meters.counter("hearth.messages.classified",
+                    "class", p.caseClass().wireName()).increment());
+            return processed;
+        } catch (RuntimeException e) {
+            recordFailure(inboundId, e);
+            return Optional.empty();
+        }
+    }
+
+    private void recordFailure(long inboundId, RuntimeException e) {
+        try {
+            int attempts = transactions.execute(s -> inbox.lock(inboundId).map(m -> m.attempts()).orElse(0)) + 1;
+            boolean last = attempts >= retry.maxAttempts();
+            inbox.recordFailure(inboundId, e.toString(), last ? null : clock.instant().plus(retry.delayAfter(attempts)));
+            if (last) {
+                meters.counter("hearth.messages.failed").increment();
+                log.error("Inbound message {} failed processing for the last time ({} attempts)", inboundId,
+                        attempts, e);
+            } else {
+                log.warn("Inbound message {} failed processing (attempt {}), will retry: {}", inboundId, attempts,
+                        e.toString());
+            }
+        } catch (RuntimeException again) {
+            // The message is stored; the recovery job retries it once the database answers again.
+            log.warn("Could not record the failure of inbound message {}: {}", inboundId, again.toString());
+        }
+    }
+}

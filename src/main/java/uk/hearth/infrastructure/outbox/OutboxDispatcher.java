@@ -1,0 +1,107 @@
+package uk.hearth.infrastructure.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import uk.hearth.complaint.Cases;
+import uk.hearth.config.HearthProperties;
+import uk.hearth.infrastructure.persistence.JdbcOutbox;
+import uk.hearth.intake.ReplyChannels;
+import uk.hearth.message.OutboundReply;
+
+/**
+ * Sends due outbox messages to {@code direct:reply-<channel>}. Channel routes read the canonical
+ * headers {@link #RECIPIENT}, {@link #SUBJECT} and {@link #CASE_REFERENCE}; the body is the text.
+ * Failures back off and retry; after the last try the message is FAILED, on the case and in metrics.
+ */
+@Component
+public class OutboxDispatcher {
+    public static final String RECIPIENT = "hearthRecipient";
+    public static final String SUBJECT = "hearthSubject";
+    public static final String CHANNEL = "hearthChannel";
+    public static final String OUTBOUND_ID = "hearthOutboundId";
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final JdbcOutbox outbox;
+    private final Cases cases;
+    private final ProducerTemplate producer;
+    private final ReplyChannels replyChannels;
+    private final HearthProperties.Outbox settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    OutboxDispatcher(JdbcOutbox outbox, Cases cases, ProducerTemplate producer, ReplyChannels replyChannels,
+                     HearthProperties properties, Clock clock, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.cases = cases;
+        this.producer = producer;
+        this.replyChannels = replyChannels;
+        this.settings = properties.outbox();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @return how many messages were handed to their channel */
+    public int dispatchDue() {
+        List<JdbcOutbox.Pending> due = outbox.claimDue(settings.batchSize(), settings.claimTimeout());
+        int sent = 0;
+        for (JdbcOutbox.Pending pending : due) {
+            if (send(pending)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(JdbcOutbox.Pending pending) {
+        OutboundReply reply = pending.reply();
+        String channel = reply.channel().value();
+        try {
+            if (!replyChannels.canSend(reply.channel())) {
+                // A direct: endpoint without a consumer would block this thread waiting for one.
+                throw new IllegalStateException("no route " + channel + "-reply to send on channel " + channel);
+            }
+            Exchange result = producer.send("direct:reply-" + channel, exchange -> {
+                exchange.getIn().setBody(reply.body());
+                exchange.getIn().setHeader(RECIPIENT, reply.recipient());
+                exchange.getIn().setHeader(SUBJECT, reply.subject());
+                exchange.getIn().setHeader(CHANNEL, channel);
+                exchange.getIn().setHeader(OUTBOUND_ID, pending.id());
+            });
+            if (result.getException() != null) {
+                throw result.getException();
+            }
+            outbox.markSent(pending.id());
+            cases.recordEvent(pending.caseId(), pending.kind() + "_sent", "by " + channel, clock.instant());
+            meters.counter("hearth.outbound.sent", "channel", channel).increment();
+            return true;
+        } catch (Exception e) {
+            failed(pending, channel, e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e);
+            return false;
+        }
+    }
+
+    private void failed(JdbcOutbox.Pending pending, String channel, Throwable error) {
+        int attempts = pending.attempts() + 1;
+        boolean last = attempts >= settings.retry().maxAttempts();
+        Instant next = last ? null : clock.instant().plus(settings.retry().delayAfter(attempts));
+        outbox.markAttemptFailed(pending.id(), error.toString(), next);
+        if (last) {
+            cases.recordEvent(pending.caseId(), pending.kind() + "_failed",
+                    "by " + channel + " after " + attempts + " attempts: " + error.getMessage(), clock.instant());
+            meters.counter("hearth.outbound.failed", "channel", channel).increment();
+            log.error("Outbound message {} on {} failed for the last time after {} attempts: {}", pending.id(),
+                    channel, attempts, error.toString());
+        } else {
+            log.warn("Outbound message {} on {} failed (attempt {}), retrying at {}: {}", pending.id(), channel,
+                    attempts, next, error.toString());
+        }
+    }
+}
