@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * @param acknowledgementChannel  where the acknowledgement goes (email, letter, phone, ...)
  * @param acknowledgementManual   true when staff must make it by hand
  */
-public record CaseSummary(long id, CaseReference reference, CaseClass caseClass, CaseStatus status,
+public record CaseSummary(long id, CaseReference reference, CaseClass caseClass, CaseStatus status, String channel,
                           LocalDate acknowledgeBy, LocalDate respondBy, String acknowledgementChannel,
                           boolean acknowledgementManual) {
 }

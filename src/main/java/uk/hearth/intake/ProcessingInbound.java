@@ -96,8 +96,8 @@ public final class ProcessingInbound {
                 + reasons.stream().map(CaseReason::explanation).collect(Collectors.joining("; ")), clock.instant());
         acknowledge(caseId, message, reference, caseClass, stage, status, due, decision, target);
         inbox.markProcessed(stored.id(), caseId);
-        return new Processed(stored.id(), reference, caseClass, status, due.acknowledgeBy(), due.respondBy(),
-                target.channel().value(), !target.automatic());
+        return new Processed(stored.id(), reference, caseClass, status, message.channel().value(),
+                due.acknowledgeBy(), due.respondBy(), target.channel().value(), !target.automatic());
     }
 
     private void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass,

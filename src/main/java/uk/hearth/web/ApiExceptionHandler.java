@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.hearth.infrastructure.Redaction;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -51,7 +52,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
-        log.error("Database unavailable; answered 503 so the sender retries: {}", e.toString());
+        log.error("Database unavailable; answered 503 so the sender retries: {}", Redaction.mask(e.toString()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                         "We cannot store messages just now; nothing was saved. Please retry shortly."));

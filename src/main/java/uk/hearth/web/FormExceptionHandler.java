@@ -3,6 +3,7 @@ package uk.hearth.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.hearth.infrastructure.Redaction;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
@@ -17,7 +18,7 @@ class FormExceptionHandler {
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     String databaseDown(RuntimeException e, Model model, HttpServletResponse response) {
-        log.error("Database unavailable; form answered 503: {}", e.toString());
+        log.error("Database unavailable; form answered 503: {}", Redaction.mask(e.toString()));
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "30");
         model.addAttribute("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -192,7 +192,7 @@ class ProcessingInboundTest {
         @Override
         public Optional<CaseSummary> summary(long caseId) {
             NewCase c = added.get((int) caseId - 1);
-            return Optional.of(new CaseSummary(caseId, c.reference(), c.caseClass(), c.status(),
+            return Optional.of(new CaseSummary(caseId, c.reference(), c.caseClass(), c.status(), c.channel().value(),
                     c.deadlines().acknowledgeBy(), c.deadlines().respondBy(), "email", false));
         }
 

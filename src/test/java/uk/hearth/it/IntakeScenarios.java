@@ -364,7 +364,7 @@ abstract class IntakeScenarios {
         assertThat(browser.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(browser.get("/actuator/prometheus").body())
                 .contains("hearth_messages_received_total{channel=\"api\"}")
-                .contains("hearth_messages_classified_total");
+                .contains("hearth_messages_classified_total{channel=\"api\",class=");
     }
 
     // --- helpers --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.config.HearthProperties;
+import uk.hearth.infrastructure.Redaction;
 import uk.hearth.intake.Inbox;
 import uk.hearth.intake.Processed;
 import uk.hearth.intake.ProcessingInbound;
@@ -69,7 +70,7 @@ public class IntakeService {
         try {
             Optional<Processed> processed = transactions.execute(status -> processing.process(inboundId));
             processed.ifPresent(p -> meters.counter("hearth.messages.classified",
-                    "class", p.caseClass().wireName()).increment());
+                    "channel", p.channel(), "class", p.caseClass().wireName()).increment());
             return processed;
         } catch (RuntimeException e) {
             recordFailure(inboundId, e);
@@ -84,15 +85,16 @@ public class IntakeService {
             inbox.recordFailure(inboundId, e.toString(), last ? null : clock.instant().plus(retry.delayAfter(attempts)));
             if (last) {
                 meters.counter("hearth.messages.failed").increment();
-                log.error("Inbound message {} failed processing for the last time ({} attempts)", inboundId,
-                        attempts, e);
+                log.error("Inbound message {} failed processing for the last time ({} attempts): {}", inboundId,
+                        attempts, Redaction.mask(e.toString()));
             } else {
                 log.warn("Inbound message {} failed processing (attempt {}), will retry: {}", inboundId, attempts,
-                        e.toString());
+                        Redaction.mask(e.toString()));
             }
         } catch (RuntimeException again) {
             // The message is stored; the recovery job retries it once the database answers again.
-            log.warn("Could not record the failure of inbound message {}: {}", inboundId, again.toString());
+            log.warn("Could not record the failure of inbound message {}: {}", inboundId,
+                    Redaction.mask(again.toString()));
         }
     }
 }

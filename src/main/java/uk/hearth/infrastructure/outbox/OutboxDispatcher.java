@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.hearth.complaint.Cases;
 import uk.hearth.config.HearthProperties;
+import uk.hearth.infrastructure.Redaction;
 import uk.hearth.infrastructure.persistence.JdbcOutbox;
 import uk.hearth.intake.ReplyChannels;
 import uk.hearth.message.OutboundReply;
@@ -98,10 +99,10 @@ public class OutboxDispatcher {
                     "by " + channel + " after " + attempts + " attempts: " + error.getMessage(), clock.instant());
             meters.counter("hearth.outbound.failed", "channel", channel).increment();
             log.error("Outbound message {} on {} failed for the last time after {} attempts: {}", pending.id(),
-                    channel, attempts, error.toString());
+                    channel, attempts, Redaction.mask(error.toString()));
         } else {
             log.warn("Outbound message {} on {} failed (attempt {}), retrying at {}: {}", pending.id(), channel,
-                    attempts, next, error.toString());
+                    attempts, next, Redaction.mask(error.toString()));
         }
     }
 }
