@@ -1,0 +1,148 @@
+package uk.hearth.intake.triage;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import uk.hearth.complaint.CaseClass;
+import uk.hearth.intake.triage.Finding.Signal;
+
+/**
+ * Weighs the findings into one decision, deterministically:
+ * <ol>
+ *   <li>escalation, when its evidence reaches {@link Finding#STRONG};</li>
+ *   <li>complaint, when its evidence reaches {@link Finding#STRONG} - an explicit request always does;
+ *       implicit dissatisfaction does not count in a survey remark or a councillor/MP enquiry;</li>
+ *   <li>otherwise the heaviest of service request, compliment and enquiry (ties in that order).</li>
+ * </ol>
+ * Clarification is needed when nothing points anywhere, when the lower classes tie, when dissatisfaction
+ * is present but too weak to make a complaint, or when a rule asks for it.
+ */
+final class DecisionCombiner {
+
+    /** A finding together with the id of the rule that made it. */
+    record Fired(String rule, Finding finding) {
+        Reason reason() {
+            return new Reason(rule, finding.explanation());
+        }
+    }
+
+    private record Choice(CaseClass caseClass, boolean clarify, Reason reason) {
+    }
+
+    private static final List<CaseClass> LOWER = List.of(CaseClass.SERVICE_REQUEST, CaseClass.COMPLIMENT, CaseClass.ENQUIRY);
+
+    private DecisionCombiner() {
+    }
+
+    static TriageDecision combine(List<Fired> fired) {
+        boolean implicitExcluded = fired.stream().anyMatch(f -> f.finding().has(Signal.IMPLICIT_COMPLAINT_EXCLUDED));
+        Map<CaseClass, Integer> score = new EnumMap<>(CaseClass.class);
+        int setAside = 0;
+        for (Fired f : fired) {
+            Finding finding = f.finding();
+            if (finding.vote() == null) {
+                continue;
+            }
+            if (implicitExcluded && finding.vote() == CaseClass.COMPLAINT && finding.weight() < Finding.DECISIVE) {
+                setAside += finding.weight();
+            } else {
+                score.merge(finding.vote(), finding.weight(), Integer::sum);
+            }
+        }
+        Choice choice = choose(score);
+        List<Reason> reasons = new ArrayList<>();
+        fired.forEach(f -> reasons.add(f.reason()));
+        if (setAside > 0 && !choice.caseClass().isComplaint()) {
+            reasons.add(new Reason("implicit-complaint-set-aside", "dissatisfaction (" + setAside + ") in a survey remark"
+                    + " or an elected member's enquiry is not a complaint unless one is asked for; tell the sender how"
+                    + " to complain"));
+        }
+        reasons.add(choice.reason());
+        return new TriageDecision(choice.caseClass(),
+                fired.stream().anyMatch(f -> f.finding().has(Signal.HAZARD)),
+                fired.stream().anyMatch(f -> f.finding().has(Signal.VULNERABILITY)),
+                fired.stream().anyMatch(f -> f.finding().has(Signal.REPRESENTATIVE)),
+                representativeRole(fired),
+                choice.clarify() || fired.stream().anyMatch(f -> f.finding().has(Signal.NEEDS_CLARIFICATION)),
+                reasons);
+    }
+
+    private static Choice choose(Map<CaseClass, Integer> score) {
+        int escalation = score.getOrDefault(CaseClass.ESCALATION, 0);
+        int complaint = score.getOrDefault(CaseClass.COMPLAINT, 0);
+        if (escalation >= Finding.STRONG) {
+            return decided(CaseClass.ESCALATION, false, "the sender is unhappy with a complaint response and wants it"
+                    + " reviewed (evidence " + escalation + "); escalation takes precedence over everything else");
+        }
+        if (complaint >= Finding.STRONG) {
+            return decided(CaseClass.COMPLAINT, false, (complaint >= Finding.DECISIVE
+                    ? "the sender asks for a complaint in terms"
+                    : "the message expresses dissatisfaction with the service (evidence " + complaint + ")")
+                    + "; a complaint takes precedence over any request, question or thanks it also contains"
+                    + (escalation > 0 ? "; the escalation evidence is too weak to treat it as stage 2" : ""));
+        }
+        CaseClass best = null;
+        for (CaseClass c : LOWER) {
+            if (score.getOrDefault(c, 0) > (best == null ? 0 : score.get(best))) {
+                best = c;
+            }
+        }
+        if (best == null && complaint + escalation > 0) {
+            CaseClass weak = escalation > complaint ? CaseClass.ESCALATION : CaseClass.COMPLAINT;
+            return decided(weak, true, "only weak signs of dissatisfaction and nothing else; treated as "
+                    + article(weak) + " provisionally, check with the sender");
+        }
+        if (best == null) {
+            return new Choice(CaseClass.ENQUIRY, true, new Reason("no-class-evidence", "no rule recognised a complaint,"
+                    + " request, compliment or question; recorded as an enquiry so an officer can ask what the sender needs"));
+        }
+        int top = score.get(best);
+        CaseClass leader = best;
+        List<CaseClass> tied = LOWER.stream().filter(c -> c != leader && score.getOrDefault(c, 0) == top).toList();
+        StringBuilder why = new StringBuilder("the strongest evidence is for ").append(article(best))
+                .append(" (").append(top).append(")");
+        if (!tied.isEmpty()) {
+            why.append("; equally strong evidence for ").append(String.join(" and ", tied.stream()
+                    .map(DecisionCombiner::words).toList())).append(", so check with the sender");
+        }
+        if (complaint + escalation > 0) {
+            why.append("; there is some dissatisfaction (").append(complaint + escalation)
+                    .append("), too little for a complaint: offer the sender the choice to complain");
+        }
+        return decided(best, !tied.isEmpty() || complaint + escalation > 0, why.toString());
+    }
+
+    /** A declared, specific relationship wins; otherwise the most specific role the text shows. */
+    private static String representativeRole(List<Fired> fired) {
+        String declared = null;
+        String detected = null;
+        for (Fired f : fired) {
+            if (!f.finding().has(Signal.REPRESENTATIVE)) {
+                continue;
+            }
+            if (f.rule().equals(RepresentativeRules.DECLARED)) {
+                declared = f.finding().representativeRole();
+            } else {
+                detected = RepresentativeRoles.moreSpecific(detected, f.finding().representativeRole());
+            }
+        }
+        if (declared != null && !declared.equals("other")) {
+            return declared;
+        }
+        return detected != null ? detected : declared;
+    }
+
+    private static Choice decided(CaseClass caseClass, boolean clarify, String why) {
+        return new Choice(caseClass, clarify, new Reason("class-decision", "classed as " + words(caseClass) + ": " + why));
+    }
+
+    private static String words(CaseClass caseClass) {
+        return caseClass.wireName().replace('_', ' ');
+    }
+
+    private static String article(CaseClass caseClass) {
+        return (caseClass == CaseClass.ENQUIRY || caseClass == CaseClass.ESCALATION ? "an " : "a ") + words(caseClass);
+    }
+}

@@ -1,0 +1,85 @@
+package uk.hearth.intake.triage;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import uk.hearth.complaint.CaseClass;
+
+/**
+ * What one rule saw: an optional vote for a class with a weight, any flags it raises, and the evidence in
+ * words. The rule's id is attached by {@link Triage} when it turns findings into {@link Reason}s.
+ *
+ * @param vote               the class this evidence points to, or {@code null} for a flag-only finding
+ * @param weight             how strongly; see {@link #WEAK} to {@link #DECISIVE}
+ * @param signals            flags raised
+ * @param representativeRole set with {@link Signal#REPRESENTATIVE}: family, friend, support_worker, advocate,
+ *                           solicitor, councillor, mp or other
+ * @param explanation        what was seen, quoting the message
+ */
+public record Finding(CaseClass vote, int weight, Set<Signal> signals, String representativeRole,
+                      String explanation) {
+
+    /** A hint that needs company to count. */
+    public static final int WEAK = 1;
+    /** Real evidence, not enough on its own to make a complaint. */
+    public static final int MODERATE = 2;
+    /** Enough on its own: a complaint or escalation is made out at this weight. */
+    public static final int STRONG = 3;
+    /** The sender said so in terms ("formal complaint", "stage 2"); beats every implicit signal. */
+    public static final int DECISIVE = 10;
+
+    public static final Set<String> ROLES = Set.of(
+            "family", "friend", "support_worker", "advocate", "solicitor", "councillor", "mp", "other");
+
+    /** Flags a finding can raise besides its vote. */
+    public enum Signal {
+        HAZARD,
+        VULNERABILITY,
+        REPRESENTATIVE,
+        /** Survey remarks and councillor/MP enquiries are not complaints unless one is asked for in terms. */
+        IMPLICIT_COMPLAINT_EXCLUDED,
+        /** An officer should check what the sender wants before the case goes further. */
+        NEEDS_CLARIFICATION
+    }
+
+    public Finding {
+        Objects.requireNonNull(explanation, "explanation");
+        signals = signals == null || signals.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signals));
+        if (vote != null && weight == 0) {
+            throw new IllegalArgumentException("a vote needs a weight");
+        }
+        if (signals.contains(Signal.REPRESENTATIVE) && !ROLES.contains(representativeRole)) {
+            throw new IllegalArgumentException("unknown representative role " + representativeRole);
+        }
+    }
+
+    public static Finding vote(CaseClass vote, int weight, String explanation) {
+        return new Finding(Objects.requireNonNull(vote), weight, Set.of(), null, explanation);
+    }
+
+    public static Finding flag(Signal signal, String explanation) {
+        return new Finding(null, 0, Set.of(signal), null, explanation);
+    }
+
+    public static Finding representative(String role, String explanation) {
+        return new Finding(null, 0, Set.of(Signal.REPRESENTATIVE), role, explanation);
+    }
+
+    /** The same finding, also voting for {@code caseClass}. */
+    public Finding andVote(CaseClass caseClass, int voteWeight) {
+        return new Finding(caseClass, voteWeight, signals, representativeRole, explanation);
+    }
+
+    /** The same finding, also raising {@code signal}. */
+    public Finding and(Signal signal) {
+        EnumSet<Signal> more = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
+        more.add(signal);
+        return new Finding(vote, weight, more, representativeRole, explanation);
+    }
+
+    public boolean has(Signal signal) {
+        return signals.contains(signal);
+    }
+}

@@ -1,0 +1,23 @@
+package uk.hearth.intake.triage;
+
+/**
+ * What triage reads: the message text as received, plus what the channel told us about the sender.
+ *
+ * @param text                   the message body; may be empty, never trusted to be tidy
+ * @param subject                an email subject or form title, or {@code null}
+ * @param channel                e.g. {@code web}, {@code email}, {@code sms}, {@code whatsapp}, {@code staff}, {@code api}
+ * @param declaredRepresentative the sender said (on a form or to staff) that they act for the tenant
+ * @param declaredRelationship   how the sender described themselves, e.g. {@code daughter}, or {@code null}
+ */
+public record TriageInput(String text, String subject, String channel,
+                          boolean declaredRepresentative, String declaredRelationship) {
+
+    public TriageInput {
+        text = text == null ? "" : text;
+    }
+
+    /** A message with nothing but its text, as most tests and channels need. */
+    public static TriageInput of(String text, String channel) {
+        return new TriageInput(text, null, channel, false, null);
+    }
+}

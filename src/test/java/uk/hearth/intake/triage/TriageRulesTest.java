@@ -1,0 +1,395 @@
+package uk.hearth.intake.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import uk.hearth.complaint.CaseClass;
+
+/** Focused cases, one idea each, for the shipped rules and the way their findings are weighed. */
+class TriageRulesTest {
+
+    private final Triage triage = Triage.standard();
+
+    private TriageDecision classify(String text) {
+        return triage.classify(TriageInput.of(text, "sms"));
+    }
+
+    private static List<String> rules(TriageDecision decision) {
+        return decision.reasons().stream().map(Reason::rule).toList();
+    }
+
+    private static Optional<Reason> reason(TriageDecision decision, String rule) {
+        return decision.reasons().stream().filter(r -> r.rule().equals(rule)).findFirst();
+    }
+
+    @Nested
+    class ServiceRequests {
+
+        @Test
+        void angryFirstFaultReportIsAServiceRequest() {
+            TriageDecision d = classify("THIS BOILER IS USELESS 😡 no hot water since this morning, pls send someone today");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).contains("request-for-action", "first-report");
+        }
+
+        @Test
+        void neighbourNoiseIsAServiceRequestNotAComplaintAboutUs() {
+            TriageDecision d = classify("The people upstairs have loud music on till 4am most nights, my neighbour"
+                    + " next door can hear it too. Can the housing officer have a word?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(reason(d, "neighbour-report")).get().extracting(Reason::explanation).asString()
+                    .contains("not about the landlord");
+        }
+
+        @Test
+        void complainingAboutANeighbourIsStillAServiceRequest() {
+            TriageDecision d = classify("I want to complain about my neighbour's dogs barking all day");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).doesNotContain("explicit-complaint-request");
+        }
+
+        @Test
+        void aQuestionAskingForWorkIsARequestNotAnEnquiry() {
+            TriageDecision d = classify("Would it be possible to get the hedge at the side of no 3 trimmed back?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).doesNotContain("information-request");
+            assertThat(reason(d, "question")).get().extracting(Reason::explanation).asString()
+                    .startsWith("asks about getting work done");
+        }
+
+        @Test
+        void thanksThenANewRepairIsARepair() {
+            TriageDecision d = classify("Thanks for sorting the gutter. While I've got you, the bedroom door handle"
+                    + " has come off, could someone replace it?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+    }
+
+    @Nested
+    class Complaints {
+
+        @Test
+        void thirdTimeNoOneCameIsAComplaintQuotingTheEvidence() {
+            TriageDecision d = classify("This is the third time no one came to fix my window.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(reason(d, "missed-appointment")).get().extracting(Reason::explanation).asString()
+                    .startsWith("expresses dissatisfaction with a missed appointment")
+                    .contains("third time no one came");
+        }
+
+        @Test
+        void theWordComplaintIsNotNeeded() {
+            TriageDecision d = classify("rang 3 times about my leaking roof and nobody rings back");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("repeated-contact", "not-called-back");
+        }
+
+        @Test
+        void anExplicitRequestIsDecisive() {
+            TriageDecision d = classify("Thank you for your time. I would like to make a formal complaint.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("explicit-complaint-request");
+        }
+
+        @Test
+        void staffRudenessIsAComplaint() {
+            TriageDecision d = classify("The woman on the phone was so rude to me and then hung up");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("staff-conduct");
+        }
+
+        @Test
+        void contractorDamageIsAComplaint() {
+            TriageDecision d = classify("The roofers dumped old slates in my garden and broke the greenhouse.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("poor-work-or-damage");
+        }
+
+        @Test
+        void aBrokenPromiseIsAComplaint() {
+            TriageDecision d = classify("I was told a new fence would go up in May, its August and still nothing");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("broken-promise");
+        }
+
+        @Test
+        void grudgingThanksAfterADelayIsStillAComplaint() {
+            TriageDecision d = classify("Thanks for fixing the door I suppose, only took 7 weeks and 4 appointments");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("thanks-or-praise");
+        }
+
+        @Test
+        void dissatisfactionWithAnOpenRequestIsAComplaint() {
+            TriageDecision d = classify("Category: Repairs\nMy repair REP-1 was booked for Monday. Nobody turned up"
+                    + " and I've had no call since.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @Test
+        void textingStyleIsUnderstood() {
+            TriageDecision d = classify("u lot sed sum1 wud come 2day n nobody came, wasted my whole day");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+    }
+
+    @Nested
+    class ComplimentsAndEnquiries {
+
+        @Test
+        void thanksIsACompliment() {
+            TriageDecision d = classify("Just wanted to say a big thank you to Priya on reception, she was so helpful.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+            assertThat(d.needsClarification()).isFalse();
+        }
+
+        @Test
+        void aSignOffThanksIsNotPraise() {
+            TriageDecision d = classify("The kitchen tap is loose.\n\nThanks,\nAli");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).doesNotContain("thanks-or-praise");
+        }
+
+        @Test
+        void aQuestionIsAnEnquiry() {
+            TriageDecision d = classify("When is the rent free week this year?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(rules(d)).contains("information-request");
+        }
+
+        @Test
+        void askingHowComplaintsWorkIsAnEnquiry() {
+            TriageDecision d = classify("how many days do you get to answer a complaint?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+        }
+
+        @Test
+        void aSurveyRemarkIsAnEnquiryEvenWhenCritical() {
+            TriageDecision d = classify("Tenant satisfaction survey - comments: repairs are slow and nobody ever calls back.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(reason(d, "survey-remark")).get().extracting(Reason::explanation).asString().contains("survey");
+            assertThat(rules(d)).contains("implicit-complaint-set-aside");
+        }
+
+        @Test
+        void aCouncillorAskingForAnUpdateIsAnEnquiry() {
+            TriageDecision d = classify("Could you give me an update on the damp works at Brook House? Residents are"
+                    + " fed up with the delays.\n\nCllr Tom Reid");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(d.representativeRole()).isEqualTo("councillor");
+        }
+
+        @Test
+        void aCouncillorAskingForAComplaintGetsOne() {
+            TriageDecision d = classify("Please log this as a complaint on behalf of my resident, who has waited"
+                    + " four months for a new boiler.\nCllr Tom Reid");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(d.representativeRole()).isEqualTo("councillor");
+        }
+    }
+
+    @Nested
+    class Escalations {
+
+        @Test
+        void asksForAReviewOfTheStageOneResponse() {
+            TriageDecision d = classify("I've read your stage 1 response and it misses the point entirely."
+                    + " Please review it.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @Test
+        void stageTwoNeedNotBeNamed() {
+            TriageDecision d = classify("Got the letter about my complaint today. Don't agree with any of it and"
+                    + " I want someone senior to look at it again.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ESCALATION);
+            assertThat(rules(d)).contains("complaint-response-rejected");
+        }
+
+        @Test
+        void chasingAnUnansweredComplaintIsNotAnEscalation() {
+            TriageDecision d = classify("I still haven't had a response to my complaint from March and nobody has rung me.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+    }
+
+    @Nested
+    class Flags {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "strong smell of gas in the hallway",
+                "CO alarm keeps going off",
+                "water dripping out of the ceiling light in the bathroom",
+                "the socket behind the fridge is sparking",
+                "lumps of plaster falling from the ceiling, think its going to come down",
+                "sewage coming up through the bath plug",
+                "my neighbour is trapped in the lift between floors 2 and 3",
+                "front door won't lock since the break in"})
+        void hazardsAreFlagged(String text) {
+            assertThat(classify(text).hazard()).as(text).isTrue();
+        }
+
+        @Test
+        void gasSmellIsAHazardAndAServiceRequest() {
+            TriageDecision d = classify("I can smell gas in my kitchen");
+            assertThat(d.hazard()).isTrue();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).contains("hazard-gas");
+        }
+
+        @Test
+        void aHazardThankedForIsNotLive() {
+            TriageDecision d = classify("Thank you for making the gas leak safe so quickly last night");
+            assertThat(d.hazard()).isFalse();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+        }
+
+        @Test
+        void mouldIsAHazardOnlyWhenItHarmsHealth() {
+            assertThat(classify("there is mould on the bathroom ceiling").hazard()).isFalse();
+            assertThat(classify("mould all over the bedroom and my son's asthma is worse").hazard()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "I use a wheelchair", "I'm having chemo", "I'm 84 and live alone", "I'm 6 months pregnant",
+                "I suffer from depression", "fleeing domestic abuse", "my English is not good, need interpreter",
+                "my wife passed away in March"})
+        void vulnerabilityIsFlagged(String text) {
+            assertThat(classify(text).vulnerability()).as(text).isTrue();
+        }
+
+        @Test
+        void aToddlerAloneIsNotAVulnerabilityFlag() {
+            assertThat(classify("the lift is broken again and I've got a toddler").vulnerability()).isFalse();
+        }
+    }
+
+    @Nested
+    class Representatives {
+
+        @Test
+        void declaredDaughterIsFamily() {
+            TriageDecision d = triage.classify(new TriageInput("Mum's radiator is leaking.", null, "web", true, "Daughter"));
+            assertThat(d.representative()).isTrue();
+            assertThat(d.representativeRole()).isEqualTo("family");
+            assertThat(reason(d, "declared-representative")).get().extracting(Reason::explanation).asString()
+                    .contains("Daughter");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "son|family", "Mother-in-law|family", "next of kin|family", "friend|friend", "Key worker|support_worker",
+                "support_worker|support_worker", "Citizens Advice|advocate", "solicitor|solicitor", "Cllr|councillor",
+                "MP's caseworker|mp", "neighbour|other", "lodger|other"})
+        void declaredRelationshipsMapToRoles(String relationship, String role) {
+            TriageDecision d = triage.classify(new TriageInput("The hall light is out.", null, "web", true, relationship));
+            assertThat(d.representativeRole()).as(relationship).isEqualTo(role);
+        }
+
+        @Test
+        void aDeclaredRepresentativeWithoutARelationshipIsOtherUnlessTheWordsSayMore() {
+            assertThat(triage.classify(new TriageInput("The hall light is out.", null, "web", true, null))
+                    .representativeRole()).isEqualTo("other");
+            assertThat(triage.classify(new TriageInput("I'm writing for my dad, his hall light is out.", null, "web",
+                    true, null)).representativeRole()).isEqualTo("family");
+        }
+
+        @Test
+        void councillorSignatureIsACouncillor() {
+            TriageDecision d = classify("Please can you confirm when the play area will reopen.\n\nKind regards\n"
+                    + "Councillor Ann Price\nNorth Ward");
+            assertThat(d.representative()).isTrue();
+            assertThat(d.representativeRole()).isEqualTo("councillor");
+        }
+
+        @Test
+        void aTenantMentioningTheirOwnMpIsNotARepresentative() {
+            TriageDecision d = classify("If this isn't fixed by Friday I'm going to my MP and my councillor.");
+            assertThat(d.representative()).isFalse();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "I'm writing on behalf of my grandad, his boiler has gone off|family",
+                "Calling for my friend Sue at no 9, her bath is leaking|friend",
+                "I'm her support worker and she asked me to report the broken window|support_worker",
+                "We are instructed by Mr Lee in relation to disrepair at his home|solicitor",
+                "I'm an advocate with Age UK writing about Mrs Kay's heating|advocate",
+                "My constituent has asked me to raise her repair with you|mp",
+                "Writing on behalf of Mr Ahmed at flat 2, he asked me to report the leak|other"})
+        void rolesAreRecognisedFromTheWords(String text, String role) {
+            TriageDecision d = classify(text);
+            assertThat(d.representative()).as(text).isTrue();
+            assertThat(d.representativeRole()).as(text).isEqualTo(role);
+        }
+    }
+
+    @Nested
+    class Combining {
+
+        @Test
+        void noRuleFiredNeedsClarification() {
+            TriageDecision d = classify("ok");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(d.needsClarification()).isTrue();
+            assertThat(d.reasons()).isNotEmpty();
+        }
+
+        @Test
+        void anEmptyRuleListStillExplainsItself() {
+            TriageDecision d = new Triage(List.of()).classify(TriageInput.of("my roof leaks", "web"));
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(d.needsClarification()).isTrue();
+            assertThat(rules(d)).containsExactly("no-class-evidence");
+        }
+
+        @Test
+        void aCustomRuleIsOneEntryInTheList() {
+            TriageRule petition = TriageRule.of("petition", text -> text.has(Lexicon.regex("\\bpetition\\b"))
+                    ? Optional.of(Finding.vote(CaseClass.ENQUIRY, Finding.STRONG, "is a petition"))
+                    : Optional.empty());
+            TriageDecision d = new Triage(List.of(petition)).classify(TriageInput.of("PETITION: save our green", "web"));
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(d.reasons()).first().isEqualTo(new Reason("petition", "is a petition"));
+        }
+
+        @Test
+        void weakDissatisfactionWithARequestAsksTheSender() {
+            TriageDecision d = classify("The bath tap is still dripping, can someone come and look at it?");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(d.needsClarification()).isTrue();
+        }
+
+        @Test
+        void everyFiredRuleIsRecordedWithTheDecisionLast() {
+            TriageDecision d = classify("The engineer never turned up and my 90 year old mum sat in the cold all day");
+            assertThat(rules(d)).contains("missed-appointment", "vulnerability-age");
+            assertThat(rules(d)).last().isEqualTo("class-decision");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "?", "🙂🙂", "hello", "The stairwell light is out", "thanks"})
+        void everyDecisionHasAtLeastOneReason(String text) {
+            TriageDecision d = classify(text);
+            assertThat(d.reasons()).as(text).isNotEmpty();
+            assertThat(d.caseClass()).isNotNull();
+        }
+
+        @Test
+        void theSubjectLineCounts() {
+            TriageDecision d = triage.classify(new TriageInput("See attached.", "Formal complaint - missed repairs",
+                    "email", false, null));
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+    }
+}
