@@ -9,10 +9,10 @@ import uk.hearth.complaint.CaseSummary;
 /** The outcome of processing one inbound message: the case it made or joined, and how it is acknowledged. */
 public record Processed(long inboundId, CaseReference reference, CaseClass caseClass, CaseStatus status, String channel,
                         LocalDate acknowledgeBy, LocalDate respondBy, String acknowledgementChannel,
-                        boolean acknowledgementManual) {
+                        boolean acknowledgementManual, boolean urgent) {
 
     static Processed of(long inboundId, CaseSummary c) {
         return new Processed(inboundId, c.reference(), c.caseClass(), c.status(), c.channel(), c.acknowledgeBy(),
-                c.respondBy(), c.acknowledgementChannel(), c.acknowledgementManual());
+                c.respondBy(), c.acknowledgementChannel(), c.acknowledgementManual(), c.urgent());
     }
 }

@@ -97,7 +97,8 @@ public final class ProcessingInbound {
         acknowledge(caseId, message, reference, caseClass, stage, status, due, decision, target);
         inbox.markProcessed(stored.id(), caseId);
         return new Processed(stored.id(), reference, caseClass, status, message.channel().value(),
-                due.acknowledgeBy(), due.respondBy(), target.channel().value(), !target.automatic());
+                due.acknowledgeBy(), due.respondBy(), target.channel().value(), !target.automatic(),
+                decision.hazard());
     }
 
     private void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass,

@@ -193,7 +193,7 @@ class ProcessingInboundTest {
         public Optional<CaseSummary> summary(long caseId) {
             NewCase c = added.get((int) caseId - 1);
             return Optional.of(new CaseSummary(caseId, c.reference(), c.caseClass(), c.status(), c.channel().value(),
-                    c.deadlines().acknowledgeBy(), c.deadlines().respondBy(), "email", false));
+                    c.deadlines().acknowledgeBy(), c.deadlines().respondBy(), "email", false, c.flags().hazard()));
         }
 
         @Override

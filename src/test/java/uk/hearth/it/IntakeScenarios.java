@@ -113,6 +113,7 @@ abstract class IntakeScenarios {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Tell us what happened", "Enter an email address in the correct format")
+                .contains("href=\"#message\">Tell us what happened</a>")
                 .contains("value=\"not-an-email\"")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)</script>");

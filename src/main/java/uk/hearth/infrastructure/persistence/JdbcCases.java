@@ -93,7 +93,7 @@ class JdbcCases implements Cases {
     @Override
     public Optional<CaseSummary> summary(long caseId) {
         return jdbc.sql("""
-                        select c.id, c.reference, c.case_class, c.status, c.channel, c.acknowledge_by, c.respond_by,
+                        select c.id, c.reference, c.case_class, c.status, c.channel, c.acknowledge_by, c.respond_by, c.hazard,
                                o.channel as ack_channel, o.status as ack_status
                         from case_file c
                         left join outbound_message o on o.case_id = c.id and o.kind = 'acknowledgement'
@@ -103,7 +103,8 @@ class JdbcCases implements Cases {
                         CaseClass.fromWireName(rs.getString("case_class")),
                         CaseStatus.fromWireName(rs.getString("status")), rs.getString("channel"),
                         rs.getObject("acknowledge_by", LocalDate.class), rs.getObject("respond_by", LocalDate.class),
-                        rs.getString("ack_channel"), "MANUAL_DUE".equals(rs.getString("ack_status"))))
+                        rs.getString("ack_channel"), "MANUAL_DUE".equals(rs.getString("ack_status")),
+                        rs.getBoolean("hazard")))
                 .optional();
     }
 
