@@ -130,7 +130,7 @@ abstract class IntakeScenarios {
     void theFormIsOfferedInWelsh() {
         HttpResponse<String> page = browser.get("/?lang=cy");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Dywedwch wrthym", "lang=\"cy\"");
+        assertThat(page.body()).contains("Dywedwch wrthym", "lang=\"cy\"", "Drwy e-bost");
     }
 
     @Test
@@ -157,6 +157,7 @@ abstract class IntakeScenarios {
     @Test
     void anOfficerRecordsAPhoneComplaintForALetterReplyAndTheCaseShowsItIsDue() throws Exception {
         browser.logIn("officer", "officer-password");
+        assertThat(browser.get("/staff/forward").body()).contains("In person", "By letter", "How was it made?");
         Map<String, String> form = browser.formFrom("/staff/forward");
         form.putAll(Map.of("madeVia", "phone", "name", "Bill Evans", "address", "4 Mill Lane, Bury BL9 0AA",
                 "preferredContact", "letter",
