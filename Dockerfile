@@ -4,22 +4,29 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
-RUN mvn -B -q package -DskipTests && cp target/hearth-*.jar /src/hearth.jar
+RUN mvn -B -q package -DskipTests
 
-# Run stage: a JRE, a non-root user, the routes and configuration beside the jar.
+# Run stage: a JRE, a non-root user, the routes and configuration beside the application.
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin hearth
 WORKDIR /app
-COPY --from=build /src/hearth.jar /app/hearth.jar
 COPY routes /app/routes
 COPY config /app/config
-RUN mkdir -p /app/data && chown hearth /app/data
+COPY --from=build /src/target/hearth.jar /tmp/hearth.jar
+# The jar extracted (nested jars load slowly) and a class-data-sharing archive recorded by this JRE from a
+# start that stops once the context is refreshed: together they halve start-up. bench/run.sh does the same.
+RUN java -Djarmode=tools -jar /tmp/hearth.jar extract --destination /app/app \
+ && SPRING_DATASOURCE_URL=jdbc:h2:mem:cds java -XX:ArchiveClassesAtExit=/app/hearth.jsa \
+      -Dspring.context.exit=onRefresh -jar /app/app/hearth.jar \
+ && rm /tmp/hearth.jar \
+ && mkdir -p /app/data && chown hearth /app/data
 USER 10001
 EXPOSE 8080
 # Production sets SPRING_DATASOURCE_URL to PostgreSQL; without it Hearth keeps an H2 file in /app/data.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/hearth.jar"]
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:SharedArchiveFile=/app/hearth.jsa -jar /app/app/hearth.jar"]

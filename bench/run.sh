@@ -32,7 +32,7 @@ BARE_SECONDS=${BENCH_BARE_SECONDS:-15}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-20}
 RATE_SECONDS=${BENCH_RATE_SECONDS:-30}
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-10}
-JAR=target/hearth-0.1.0-SNAPSHOT.jar
+JAR=target/hearth.jar
 PSQL=(env PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
 EXTRA_RATES=${BENCH_EXTRA_RATES:-}
 
@@ -115,8 +115,13 @@ if [[ ! -f "$JAR" ]]; then
 fi
 say "jar: $JAR ($(du -m "$JAR" | cut -f1) MB, built $(date -r "$JAR" '+%Y-%m-%d %H:%M'))"
 
-# Run a private copy: others may rebuild target/ while the benchmark runs.
-cp "$JAR" "$WORK/hearth.jar"
+# Run a private copy, laid out as the Dockerfile lays it out: the jar extracted, and a class-data-sharing
+# archive recorded from a start that stops once the context is refreshed (others may rebuild target/
+# while the benchmark runs).
+say "extracting the jar and recording the class-data-sharing archive (as the Dockerfile does)"
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+SPRING_DATASOURCE_URL=jdbc:h2:mem:cds java -XX:ArchiveClassesAtExit="$WORK/hearth.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$WORK/app/hearth.jar" >"$RESULTS/cds-training.log" 2>&1
 
 say "compiling the load generator"
 javac -d "$WORK" bench/Load.java
@@ -163,7 +168,7 @@ export HEARTH_PUBLIC_BASE_URL="$BASE"
 say "starting service on port $PORT (JVM flags: ${JAVA_OPTS:-none}); log: $LOG"
 START_MS=$(now_ms)
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-java $JAVA_OPTS -jar "$WORK/hearth.jar" >"$LOG" 2>&1 &
+java $JAVA_OPTS -XX:SharedArchiveFile="$WORK/hearth.jsa" -jar "$WORK/app/hearth.jar" >"$LOG" 2>&1 &
 APP_PID=$!
 
 READY_MS=""

@@ -1,55 +1,51 @@
 package uk.hearth.infrastructure.ack;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 import uk.hearth.complaint.AcknowledgementFacts;
 import uk.hearth.complaint.Acknowledgements;
+import uk.hearth.complaint.CaseClass;
 import uk.hearth.config.HearthProperties;
 
 /**
- * Acknowledgements from text templates under {@code <templates-dir>/acknowledgement/}, named
+ * Acknowledgements from Mustache text templates under {@code <templates-dir>/acknowledgement/}, named
  * {@code <channel>_<language>.txt} with {@code default_<language>.txt} as the fallback, so a landlord
- * changes wording without a release (templates are re-read within a minute of an edit). A first line
+ * changes wording without a release (an edit is picked up within a minute). A first line
  * {@code Subject: ...} becomes the subject.
  */
 @Component
 class TemplateAcknowledgements implements Acknowledgements {
     private static final String SUBJECT = "Subject:";
+    private static final Duration RECHECK = Duration.ofMinutes(1);
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
-    private final Path directory;
+    private final TextTemplates templates;
     private final ZoneId zone;
     private final String publicBaseUrl;
 
-    TemplateAcknowledgements(HearthProperties properties) {
-        this.directory = properties.templatesDir().resolve("acknowledgement");
+    TemplateAcknowledgements(HearthProperties properties, Clock clock) {
+        this.templates = new TextTemplates(properties.templatesDir().resolve("acknowledgement"), RECHECK, clock);
         this.zone = properties.calendar().zone();
         this.publicBaseUrl = properties.publicBaseUrl();
-        FileTemplateResolver resolver = new FileTemplateResolver();
-        resolver.setPrefix(directory.toAbsolutePath() + "/");
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheTTLMs(60_000L);
-        engine.setTemplateResolver(resolver);
-        if (!Files.isRegularFile(directory.resolve("default_en.txt"))) {
+        if (templates.find("default_en.txt").isEmpty()) {
             throw new IllegalStateException("acknowledgement templates not found: expected "
-                    + directory.resolve("default_en.txt").toAbsolutePath() + " (setting hearth.templates-dir)");
+                    + templates.directory().resolve("default_en.txt").toAbsolutePath() + " (setting hearth.templates-dir)");
         }
     }
 
     @Override
     public Written write(AcknowledgementFacts facts) {
-        String rendered = engine.process(templateFor(facts), new Context(locale(facts), variables(facts)));
+        String own = facts.channel().value() + "_" + facts.language() + ".txt";
+        String rendered = templates.find(own)
+                .or(() -> templates.find("default_" + facts.language() + ".txt"))
+                .or(() -> templates.find("default_en.txt"))
+                .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + own))
+                .execute(variables(facts));
         // Optional blocks leave blank lines behind; keep at most one between paragraphs.
         String text = rendered.replace("\r\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
         if (text.startsWith(SUBJECT)) {
@@ -60,15 +56,6 @@ class TemplateAcknowledgements implements Acknowledgements {
         return new Written(null, text + "\n");
     }
 
-    private String templateFor(AcknowledgementFacts facts) {
-        String own = facts.channel().value() + "_" + facts.language() + ".txt";
-        if (Files.isRegularFile(directory.resolve(own))) {
-            return own;
-        }
-        String fallback = "default_" + facts.language() + ".txt";
-        return Files.isRegularFile(directory.resolve(fallback)) ? fallback : "default_en.txt";
-    }
-
     private static Locale locale(AcknowledgementFacts facts) {
         return "cy".equals(facts.language()) ? Locale.forLanguageTag("cy-GB") : Locale.UK;
     }
@@ -77,9 +64,16 @@ class TemplateAcknowledgements implements Acknowledgements {
         DateTimeFormatter date = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale(facts));
         DateTimeFormatter dateTime = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale(facts))
                 .withZone(zone);
+        CaseClass caseClass = facts.caseClass();
         Map<String, Object> v = new HashMap<>();
         v.put("reference", facts.reference().value());
-        v.put("caseClass", facts.caseClass().wireName());
+        v.put("caseClass", caseClass.wireName());
+        v.put("isComplaint", caseClass == CaseClass.COMPLAINT);
+        v.put("isEscalation", caseClass == CaseClass.ESCALATION);
+        v.put("isServiceRequest", caseClass == CaseClass.SERVICE_REQUEST);
+        v.put("isCompliment", caseClass == CaseClass.COMPLIMENT);
+        v.put("isEnquiry", caseClass == CaseClass.ENQUIRY);
+        v.put("complaint", caseClass.isComplaint());
         v.put("stage", facts.stage());
         v.put("name", facts.recipientName());
         v.put("understanding", facts.understanding());
@@ -90,11 +84,18 @@ class TemplateAcknowledgements implements Acknowledgements {
         v.put("hazard", facts.hazard());
         v.put("awaitingConsent", facts.writtenForSomeoneElse());
         v.put("needsClarification", facts.needsClarification());
-        v.put("complaint", facts.caseClass().isComplaint());
         v.put("landlord", facts.profile().landlordName());
-        v.put("contact", facts.profile().landlordContact());
-        v.put("ombudsman", facts.profile().ombudsman());
+        var contact = facts.profile().landlordContact();
+        v.put("contact", Map.of("phone", nz(contact.phone()), "email", nz(contact.email()),
+                "website", nz(contact.website())));
+        var ombudsman = facts.profile().ombudsman();
+        v.put("ombudsman", Map.of("name", nz(ombudsman.name()), "phone", nz(ombudsman.phone()),
+                "website", nz(ombudsman.website()), "address", nz(ombudsman.address())));
         v.put("formUrl", publicBaseUrl + "/");
         return v;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }
