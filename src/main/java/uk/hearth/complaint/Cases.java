@@ -1,7 +1,10 @@
 package uk.hearth.complaint;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import uk.hearth.message.ChannelId;
+import uk.hearth.message.Sender;
 
 /** The case register. */
 public interface Cases {
@@ -12,6 +15,25 @@ public interface Cases {
     long add(NewCase newCase);
 
     Optional<CaseSummary> summary(long caseId);
+
+    Optional<CaseFile> find(long caseId);
+
+    Optional<CaseFile> find(CaseReference reference);
+
+    /** The case holding a message with one of these provider ids: an earlier inbound message or one of our replies. */
+    Optional<Long> holdingMessage(Collection<String> messageIds);
+
+    /** The most recent open case with this contact that began on {@code channel} or heard from them there since. */
+    Optional<CaseFile> latestOpen(ChannelId channel, Sender contact, Instant since);
+
+    /** Moves a complaint to stage 2 with the deadlines of that stage. */
+    void escalate(long caseId, Deadlines deadlines);
+
+    /** A hazard reported after the case was opened: the case becomes urgent. */
+    void markHazard(long caseId, Instant makeSafeBy);
+
+    /** Something staff must look at themselves (a reference quoted by someone else, a late escalation). */
+    void flagForStaff(long caseId, String why);
 
     void recordEvent(long caseId, String type, String detail, Instant at);
 }

@@ -34,6 +34,21 @@ public final class DeadlineCalculator {
         return new Deadlines(dayZero, acknowledgeBy, respondBy, makeSafeBy);
     }
 
+    /** The last day a resident may ask for stage 2, counted from the day of the stage 1 response. */
+    public LocalDate escalationWindowEnds(Instant stage1Response) {
+        LocalDate responded = stage1Response.atZone(calendar.zone()).toLocalDate();
+        PolicyProfile.Period window = profile.escalationWindow();
+        return switch (window.unit()) {
+            case DAYS -> responded.plusDays(window.amount());
+            case WEEKS -> responded.plusWeeks(window.amount());
+            case WORKING_DAYS -> calendar.addWorkingDays(responded, window.amount());
+        };
+    }
+
+    public java.time.ZoneId zone() {
+        return calendar.zone();
+    }
+
     public PolicyProfile profile() {
         return profile;
     }

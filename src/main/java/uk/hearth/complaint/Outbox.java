@@ -1,5 +1,7 @@
 package uk.hearth.complaint;
 
+import java.util.Collection;
+import java.util.Optional;
 import uk.hearth.message.OutboundReply;
 
 /** Messages to residents, stored with the case change that caused them and sent afterwards. */
@@ -10,4 +12,11 @@ public interface Outbox {
 
     /** Record a reply that staff must make by hand (letter, phone) because no route can send it. */
     long recordManual(long caseId, String kind, OutboundReply reply);
+
+    /**
+     * A message we sent came back undelivered (a bounce): mark it failed for good.
+     *
+     * @return the id of its case, when one of {@code providerIds} is one of ours
+     */
+    Optional<Long> markUndeliverable(Collection<String> providerIds, String why);
 }

@@ -1,7 +1,11 @@
 package uk.hearth.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +18,12 @@ import uk.hearth.complaint.Outbox;
 import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.complaint.WorkingDayCalendar;
 import uk.hearth.intake.Inbox;
+import uk.hearth.intake.OptOuts;
 import uk.hearth.intake.ProcessingInbound;
+import uk.hearth.intake.RedirectingReply;
 import uk.hearth.intake.ReplyChannels;
 import uk.hearth.intake.triage.Triage;
+import uk.hearth.message.ChannelId;
 
 /** Wires the plain-Java core to its adapters. The core itself knows nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -61,8 +68,33 @@ public class CoreConfiguration {
     @Bean
     ProcessingInbound processingInbound(Inbox inbox, Cases cases, Outbox outbox, Triage triage,
                                         DeadlineCalculator deadlines, Acknowledgements acknowledgements,
-                                        ReplyChannels replyChannels, Clock clock, HearthProperties properties) {
-        return new ProcessingInbound(inbox, cases, outbox, triage, deadlines, acknowledgements, replyChannels, clock,
-                properties.calendar().zone());
+                                        ReplyChannels replyChannels, OptOuts optOuts, Clock clock,
+                                        HearthProperties properties, Environment environment) {
+        return new ProcessingInbound(inbox, cases, outbox, triage, deadlines, acknowledgements, replyChannels, optOuts,
+                clock, properties.calendar().zone(), conversationWindows(environment));
+    }
+
+    @Bean
+    RedirectingReply redirectingReply(Cases cases, Outbox outbox, ReplyChannels replyChannels, OptOuts optOuts,
+                                      Clock clock) {
+        return new RedirectingReply(cases, outbox, replyChannels, optOuts, clock);
+    }
+
+    /** What every channel block may say about itself; the rest of {@code hearth.channels.<name>} is the channel's own. */
+    record ChannelCommon(Duration conversationWindow) {
+    }
+
+    /** {@code hearth.channels.<name>.conversation-window}: how long a contact's messages continue their open case. */
+    static Map<ChannelId, Duration> conversationWindows(Environment environment) {
+        Map<String, ChannelCommon> channels = Binder.get(environment)
+                .bind("hearth.channels", Bindable.mapOf(String.class, ChannelCommon.class))
+                .orElse(Map.of());
+        Map<ChannelId, Duration> windows = new HashMap<>();
+        channels.forEach((name, common) -> {
+            if (common.conversationWindow() != null) {
+                windows.put(ChannelId.of(name), common.conversationWindow());
+            }
+        });
+        return windows;
     }
 }

@@ -14,7 +14,8 @@ public interface Inbox {
     /** Lock the row for processing in the caller's transaction; empty when there is no such message. */
     Optional<StoredInbound> lock(long id);
 
-    void markProcessed(long id, long caseId);
+    /** @param caseId null for a notice that matched no case */
+    void markProcessed(long id, Long caseId, Processed.Outcome outcome);
 
     /** Note a failed processing attempt; {@code nextAttempt} null means give up and mark it failed. */
     void recordFailure(long id, String error, Instant nextAttempt);

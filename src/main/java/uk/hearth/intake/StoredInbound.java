@@ -2,8 +2,9 @@ package uk.hearth.intake;
 
 import uk.hearth.message.InboundMessage;
 
-/** A message as the inbox holds it. {@code caseId} is set once processed. */
-public record StoredInbound(long id, InboundMessage message, Status status, int attempts, Long caseId) {
+/** A message as the inbox holds it. {@code caseId} and {@code outcome} are set once processed. */
+public record StoredInbound(long id, InboundMessage message, Status status, int attempts, Long caseId,
+                            Processed.Outcome outcome) {
 
     public enum Status { RECEIVED, PROCESSED, FAILED }
 }

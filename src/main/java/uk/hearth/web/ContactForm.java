@@ -91,12 +91,15 @@ public class ContactForm {
         if (!isBlank(address)) {
             text = text + "\n\n[Address given: " + address.strip() + "]";
         }
-        return new InboundMessage(channel, source, formToken,
-                new Sender(trimmed(name), trimmed(email), normalisedPhone()),
-                forSomeoneElse ? new OnBehalfOf(trimmed(tenantName), trimmed(tenantAddress), trimmed(relationship))
-                        : null,
-                isBlank(preferredContact) ? null : ChannelId.of(preferredContact),
-                null, text, now, language, trimmed(madeVia), null);
+        return InboundMessage.builder(channel, formToken, text, now)
+                .source(source)
+                .sender(new Sender(trimmed(name), trimmed(email), normalisedPhone()))
+                .onBehalfOf(forSomeoneElse
+                        ? new OnBehalfOf(trimmed(tenantName), trimmed(tenantAddress), trimmed(relationship)) : null)
+                .preferredContact(isBlank(preferredContact) ? null : ChannelId.of(preferredContact))
+                .language(language)
+                .madeVia(trimmed(madeVia))
+                .build();
     }
 
     /** E.164 for UK numbers however written (07700 900123, +44 7700 900123); null when not a number. */

@@ -40,16 +40,16 @@ class ProcessingInboundTest {
     // Wednesday 18 November 2026, 10:00 London: a working day, within hours.
     private static final Instant WEDNESDAY_MORNING = Instant.parse("2026-11-18T10:00:00Z");
 
-    private final MemoryInbox inbox = new MemoryInbox();
-    private final MemoryCases cases = new MemoryCases();
-    private final MemoryOutbox outbox = new MemoryOutbox();
+    private final MemoryPorts.MemoryInbox inbox = new MemoryPorts.MemoryInbox();
+    private final MemoryPorts.MemoryOutbox outbox = new MemoryPorts.MemoryOutbox();
+    private final MemoryPorts.MemoryCases cases = new MemoryPorts.MemoryCases(inbox, outbox);
     private final Set<String> replyRoutes = new java.util.HashSet<>(Set.of("email"));
     private final ProcessingInbound processing = new ProcessingInbound(inbox, cases, outbox, Triage.standard(),
             new DeadlineCalculator(new WorkingDayCalendar(Set.of(LocalDate.of(2026, 12, 25)), LocalTime.of(9, 0),
                     LocalTime.of(17, 0), LONDON), profile()),
             facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack for " + facts.caseClass()),
-            channel -> replyRoutes.contains(channel.value()),
-            Clock.fixed(WEDNESDAY_MORNING, ZoneOffset.UTC), LONDON);
+            channel -> replyRoutes.contains(channel.value()), new MemoryPorts.MemoryOptOuts(),
+            Clock.fixed(WEDNESDAY_MORNING, ZoneOffset.UTC), LONDON, Map.of());
 
     @Test
     void aComplaintByWebFormBecomesACaseWithCodeDeadlinesAndAQueuedEmail() {
@@ -125,97 +125,14 @@ class ProcessingInboundTest {
     }
 
     private static InboundMessage message(String text, Sender sender, ChannelId preferred, OnBehalfOf tenant) {
-        return new InboundMessage(ChannelId.WEB, "", java.util.UUID.randomUUID().toString(), sender, tenant,
-                preferred, null, text, WEDNESDAY_MORNING, "en", null, null);
+        return InboundMessage.builder(ChannelId.WEB, java.util.UUID.randomUUID().toString(), text, WEDNESDAY_MORNING)
+                .sender(sender).preferredContact(preferred).onBehalfOf(tenant).build();
     }
 
     private static PolicyProfile profile() {
         return new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
                 new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
                 new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000",
-                        "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"));
-    }
-
-    private static final class MemoryInbox implements Inbox {
-        final Map<Long, StoredInbound> rows = new HashMap<>();
-        final Map<Long, Long> processedCase = new HashMap<>();
-
-        long store(InboundMessage message) {
-            return accept(message).id();
-        }
-
-        @Override
-        public Receipt accept(InboundMessage message) {
-            long id = rows.size() + 1;
-            rows.put(id, new StoredInbound(id, message, StoredInbound.Status.RECEIVED, 0, null));
-            return new Receipt(id, false);
-        }
-
-        @Override
-        public Optional<StoredInbound> lock(long id) {
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public void markProcessed(long id, long caseId) {
-            StoredInbound row = rows.get(id);
-            rows.put(id, new StoredInbound(id, row.message(), StoredInbound.Status.PROCESSED, row.attempts(), caseId));
-            processedCase.put(id, caseId);
-        }
-
-        @Override
-        public void recordFailure(long id, String error, Instant nextAttempt) {
-        }
-
-        @Override
-        public List<Long> due(Instant now, int limit) {
-            return List.of();
-        }
-    }
-
-    private static final class MemoryCases implements Cases {
-        final List<NewCase> added = new ArrayList<>();
-        final List<String> eventTypes = new ArrayList<>();
-        private long sequence;
-
-        @Override
-        public CaseReference nextReference(int year) {
-            return CaseReference.of("HRT", year, ++sequence);
-        }
-
-        @Override
-        public long add(NewCase newCase) {
-            added.add(newCase);
-            return added.size();
-        }
-
-        @Override
-        public Optional<CaseSummary> summary(long caseId) {
-            NewCase c = added.get((int) caseId - 1);
-            return Optional.of(new CaseSummary(caseId, c.reference(), c.caseClass(), c.status(), c.channel().value(),
-                    c.deadlines().acknowledgeBy(), c.deadlines().respondBy(), "email", false, c.flags().hazard()));
-        }
-
-        @Override
-        public void recordEvent(long caseId, String type, String detail, Instant at) {
-            eventTypes.add(type);
-        }
-    }
-
-    private static final class MemoryOutbox implements Outbox {
-        final List<OutboundReply> queued = new ArrayList<>();
-        final List<OutboundReply> manual = new ArrayList<>();
-
-        @Override
-        public long enqueue(long caseId, String kind, OutboundReply reply) {
-            queued.add(reply);
-            return queued.size();
-        }
-
-        @Override
-        public long recordManual(long caseId, String kind, OutboundReply reply) {
-            manual.add(reply);
-            return manual.size();
-        }
+                        "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"), null);
     }
 }

@@ -255,6 +255,35 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void aMessageQuotingItsCaseReferenceFromTheSameSenderIsAFollowUp() throws Exception {
+        String sender = unique("follow");
+        String first = """
+                {"externalId": "%s-1", "text": "Please send someone to fix the broken fence panel.",
+                 "sender": {"name": "Fay", "email": "%s@example.org"}}""".formatted(sender, sender);
+        String reference = JSON.readTree(browser.postJson("/api/v1/messages", CRM_KEY, first).body())
+                .path("reference").asText();
+        String second = """
+                {"externalId": "%s-2", "text": "About %s: nobody came on the day you promised and nobody called.",
+                 "sender": {"name": "Fay", "email": "%s@example.org"}}""".formatted(sender, reference, sender);
+        String stranger = """
+                {"externalId": "%s-3", "text": "Re %s, the fence is mine too",
+                 "sender": {"name": "Gus", "email": "gus-%s@example.org"}}""".formatted(sender, reference, sender);
+
+        JsonNode followUp = JSON.readTree(browser.postJson("/api/v1/messages", CRM_KEY, second).body());
+        JsonNode other = JSON.readTree(browser.postJson("/api/v1/messages", CRM_KEY, stranger).body());
+
+        // Dissatisfaction with an open repair: a complaint linked to it, and the repair carries on.
+        assertThat(followUp.path("outcome").asText()).isEqualTo("follow_up");
+        assertThat(followUp.path("class").asText()).isEqualTo("complaint");
+        JsonNode complaint = caseJson(followUp.path("reference").asText());
+        assertThat(complaint.path("relatedCase").asText()).isEqualTo(reference);
+        assertThat(caseJson(reference).path("events").findValuesAsText("type")).contains("follow_up", "complaint_opened");
+        assertThat(other.path("outcome").asText()).isEqualTo("opened");
+        assertThat(caseJson(other.path("reference").asText()).path("staffAttention").asText())
+                .contains("another contact");
+    }
+
+    @Test
     void theSameExternalIdFromAnotherKeyIsAnotherMessage() throws Exception {
         String externalId = unique("shared");
         String body = apiBody(externalId, "Can you tell me when the communal windows are next cleaned?");

@@ -40,6 +40,7 @@ class ApiMessagesController {
             body.put("reference", p.reference().value());
             body.put("class", p.caseClass().wireName());
             body.put("status", p.status().wireName());
+            body.put("outcome", p.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }, () -> {
             // Stored but not yet processed: the recovery job will finish it; the resident is acknowledged then.
             body.put("reference", null);
@@ -54,12 +55,16 @@ class ApiMessagesController {
         ApiMessageRequest.OnBehalfOf tenant = r.onBehalfOf();
         String madeVia = r.channel() == null || "api".equals(r.channel()) ? null : r.channel();
         Instant received = r.receivedAt() == null ? clock.instant() : r.receivedAt();
-        return new InboundMessage(ChannelId.API, keyName, r.externalId().strip(),
-                new Sender(blankToNull(r.sender().name()), blankToNull(r.sender().email()),
-                        blankToNull(r.sender().phone())),
-                tenant == null ? null : new OnBehalfOf(tenant.name(), tenant.address(), tenant.relationship()),
-                r.preferredContact() == null ? null : ChannelId.of(r.preferredContact()),
-                r.subject(), r.text(), received, r.language(), madeVia, null);
+        return InboundMessage.builder(ChannelId.API, r.externalId().strip(), r.text(), received)
+                .source(keyName)
+                .sender(new Sender(blankToNull(r.sender().name()), blankToNull(r.sender().email()),
+                        blankToNull(r.sender().phone())))
+                .onBehalfOf(tenant == null ? null : new OnBehalfOf(tenant.name(), tenant.address(), tenant.relationship()))
+                .preferredContact(r.preferredContact() == null ? null : ChannelId.of(r.preferredContact()))
+                .subject(r.subject())
+                .language(r.language())
+                .madeVia(madeVia)
+                .build();
     }
 
     private static String blankToNull(String value) {

@@ -69,8 +69,9 @@ public class IntakeService {
     private Optional<Processed> process(long inboundId) {
         try {
             Optional<Processed> processed = transactions.execute(status -> processing.process(inboundId));
-            processed.ifPresent(p -> meters.counter("hearth.messages.classified",
-                    "channel", p.channel(), "class", p.caseClass().wireName()).increment());
+            processed.filter(p -> p.caseClass() != null).ifPresent(p -> meters.counter("hearth.messages.classified",
+                    "channel", p.channel(), "class", p.caseClass().wireName(), "outcome",
+                    p.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment());
             return processed;
         } catch (RuntimeException e) {
             recordFailure(inboundId, e);

@@ -10,11 +10,15 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.complaint.Cases;
 import uk.hearth.config.HearthProperties;
 import uk.hearth.infrastructure.Redaction;
 import uk.hearth.infrastructure.persistence.JdbcOutbox;
+import uk.hearth.intake.RedirectingReply;
 import uk.hearth.intake.ReplyChannels;
+import uk.hearth.message.ChannelUnavailable;
+import uk.hearth.message.DeliveryRefused;
 import uk.hearth.message.OutboundReply;
 
 /**
@@ -28,6 +32,10 @@ public class OutboxDispatcher {
     public static final String SUBJECT = "hearthSubject";
     public static final String CHANNEL = "hearthChannel";
     public static final String OUTBOUND_ID = "hearthOutboundId";
+    /** The provider's id of the resident's message this reply answers (for threading), when there is one. */
+    public static final String IN_REPLY_TO = "hearthInReplyTo";
+    /** Set by a reply route after sending: the provider's id for what it sent (Twilio SID, Message-ID). */
+    public static final String PROVIDER_ID = "hearthProviderId";
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final JdbcOutbox outbox;
@@ -35,11 +43,16 @@ public class OutboxDispatcher {
     private final ProducerTemplate producer;
     private final ReplyChannels replyChannels;
     private final HearthProperties.Outbox settings;
+    private final RedirectingReply redirecting;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
     OutboxDispatcher(JdbcOutbox outbox, Cases cases, ProducerTemplate producer, ReplyChannels replyChannels,
-                     HearthProperties properties, Clock clock, MeterRegistry meters) {
+                     RedirectingReply redirecting, TransactionTemplate transactions, HearthProperties properties,
+                     Clock clock, MeterRegistry meters) {
+        this.redirecting = redirecting;
+        this.transactions = transactions;
         this.outbox = outbox;
         this.cases = cases;
         this.producer = producer;
@@ -75,18 +88,42 @@ public class OutboxDispatcher {
                 exchange.getIn().setHeader(SUBJECT, reply.subject());
                 exchange.getIn().setHeader(CHANNEL, channel);
                 exchange.getIn().setHeader(OUTBOUND_ID, pending.id());
+                exchange.getIn().setHeader(IN_REPLY_TO, reply.inReplyTo());
             });
             if (result.getException() != null) {
                 throw result.getException();
             }
-            outbox.markSent(pending.id());
+            outbox.markSent(pending.id(), result.getMessage().getHeader(PROVIDER_ID, String.class));
             cases.recordEvent(pending.caseId(), pending.kind() + "_sent", "by " + channel, clock.instant());
             meters.counter("hearth.outbound.sent", "channel", channel).increment();
             return true;
         } catch (Exception e) {
-            failed(pending, channel, e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e);
+            Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof DeliveryRefused refused) {
+                refused(pending, channel, refused);
+            } else if (cause instanceof ChannelUnavailable unavailable) {
+                outbox.postpone(pending.id(), cause.toString(), clock.instant().plus(settings.retry().maxDelay()));
+                log.warn("Channel {} cannot send until fixed ({}); outbound message {} waits", channel,
+                        Redaction.mask(unavailable.getMessage()), pending.id());
+            } else {
+                failed(pending, channel, cause);
+            }
             return false;
         }
+    }
+
+    /** Refused for good: no retry; the reply goes to another contact the resident has, or to staff. */
+    private void refused(JdbcOutbox.Pending pending, String channel, DeliveryRefused refused) {
+        transactions.executeWithoutResult(status -> {
+            outbox.markRefused(pending.id(), refused.toString());
+            cases.recordEvent(pending.caseId(), pending.kind() + "_refused", "by " + channel + ": "
+                    + refused.getMessage(), clock.instant());
+            redirecting.redirect(pending.caseId(), pending.kind(), pending.reply(), refused.getMessage(),
+                    refused.recipientOptedOut());
+        });
+        meters.counter("hearth.outbound.refused", "channel", channel).increment();
+        log.warn("Outbound message {} on {} refused for good: {}", pending.id(), channel,
+                Redaction.mask(refused.getMessage()));
     }
 
     private void failed(JdbcOutbox.Pending pending, String channel, Throwable error) {

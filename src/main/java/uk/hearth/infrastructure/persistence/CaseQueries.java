@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Repository;
 /** Read side for staff and integrators: a case with its reasons, messages and audit trail. */
 @Repository
 public class CaseQueries {
+    private static final String SELECT = "select c.*, r.reference as related_reference from case_file c"
+            + " left join case_file r on r.id = c.related_case_id";
+
     private final JdbcClient jdbc;
 
     CaseQueries(JdbcClient jdbc) {
@@ -24,10 +28,11 @@ public class CaseQueries {
     public record CaseView(String reference, @JsonProperty("class") String caseClass, int stage, String status, String channel,
                            String preferredContact, String language, Person contact, Tenant tenant, Flags flags,
                            List<Reason> reasons, Deadlines deadlines, Consent consent, Instant receivedAt,
-                           String policy, List<Message> messages, List<Event> events) {
+                           String policy, String relatedCase, String staffAttention, List<Message> messages,
+                           List<Event> events) {
     }
 
-    public record Person(String name, String email, String phone) {
+    public record Person(String name, String email, String phone, String handle) {
     }
 
     public record Tenant(String name, String address, String relationship) {
@@ -46,8 +51,17 @@ public class CaseQueries {
     public record Consent(String state) {
     }
 
+    /**
+     * @param kind          inbound: message, or the notice (auto_reply, bounce, withdrawn); outbound: acknowledgement, ...
+     * @param deliveryState inbound: processed, received, failed; outbound: pending, sending, sent, delivered, read,
+     *                      failed, undelivered, manual_due
+     */
     public record Message(String direction, String channel, String kind, String recipient, String subject,
-                          String text, String deliveryState, int attempts, String lastError, Instant at) {
+                          String text, String deliveryState, String deliveryError, int attempts, String lastError,
+                          List<File> attachments, Instant at) {
+    }
+
+    public record File(String name, String contentType, long size, String url, String note) {
     }
 
     public record Event(Instant at, String type, String detail) {
@@ -57,28 +71,28 @@ public class CaseQueries {
     }
 
     public Optional<CaseView> byReference(String reference) {
-        return jdbc.sql("select * from case_file where reference = ?").param(reference)
+        return jdbc.sql(SELECT + " where c.reference = ?").param(reference)
                 .query((rs, row) -> new Row(rs.getLong("id"), header(rs))).optional()
                 .map(this::withDetails);
     }
 
     /** Newest first; without messages and events, which {@link #byReference} gives. */
     public List<CaseView> list(Filter filter) {
-        StringBuilder sql = new StringBuilder("select * from case_file where 1 = 1");
+        StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.caseClass() != null) {
-            sql.append(" and case_class = ?");
+            sql.append(" and c.case_class = ?");
             params.add(filter.caseClass());
         }
         if (filter.status() != null) {
-            sql.append(" and status = ?");
+            sql.append(" and c.status = ?");
             params.add(filter.status());
         }
         if (filter.since() != null) {
-            sql.append(" and received_at >= ?");
+            sql.append(" and c.received_at >= ?");
             params.add(Sql.ts(filter.since()));
         }
-        sql.append(" order by received_at desc, id desc fetch first ").append(filter.limit()).append(" rows only");
+        sql.append(" order by c.received_at desc, c.id desc fetch first ").append(filter.limit()).append(" rows only");
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> header(rs)).list();
     }
 
@@ -91,18 +105,22 @@ public class CaseQueries {
         List<Reason> reasons = jdbc.sql("select rule, explanation from case_reason where case_id = ? order by position")
                 .param(id).query((rs, n) -> new Reason(rs.getString("rule"), rs.getString("explanation"))).list();
         List<Message> messages = new ArrayList<>(jdbc.sql("""
-                        select channel, subject, body, status, attempts, last_error, received_at
+                        select id, channel, subject, body, status, notice, attempts, last_error, received_at
                         from inbound_message where case_id = ? order by id""")
-                .param(id).query((rs, n) -> new Message("inbound", rs.getString("channel"), "message", null,
-                        rs.getString("subject"), rs.getString("body"), rs.getString("status").toLowerCase(),
-                        rs.getInt("attempts"), rs.getString("last_error"), Sql.instant(rs, "received_at")))
+                .param(id).query((rs, n) -> new Message("inbound", rs.getString("channel"),
+                        rs.getString("notice") == null ? "message" : rs.getString("notice").toLowerCase(Locale.ROOT),
+                        null, rs.getString("subject"), rs.getString("body"),
+                        rs.getString("status").toLowerCase(Locale.ROOT), null, rs.getInt("attempts"),
+                        rs.getString("last_error"), files(rs.getLong("id")), Sql.instant(rs, "received_at")))
                 .list());
         messages.addAll(jdbc.sql("""
-                        select kind, channel, recipient, subject, body, status, attempts, last_error, created_at
+                        select kind, channel, recipient, subject, body, status, delivery_state, delivery_error, attempts,
+                            last_error, created_at
                         from outbound_message where case_id = ? order by id""")
                 .param(id).query((rs, n) -> new Message("outbound", rs.getString("channel"), rs.getString("kind"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                        rs.getString("status").toLowerCase(), rs.getInt("attempts"), rs.getString("last_error"),
+                        deliveryState(rs.getString("status"), rs.getString("delivery_state")),
+                        rs.getString("delivery_error"), rs.getInt("attempts"), rs.getString("last_error"), List.of(),
                         Sql.instant(rs, "created_at")))
                 .list());
         messages.sort(Comparator.comparing(Message::at));
@@ -111,7 +129,22 @@ public class CaseQueries {
                         rs.getString("detail"))).list();
         return new CaseView(c.reference(), c.caseClass(), c.stage(), c.status(), c.channel(), c.preferredContact(),
                 c.language(), c.contact(), c.tenant(), c.flags(), reasons, c.deadlines(), c.consent(), c.receivedAt(),
-                c.policy(), messages, events);
+                c.policy(), c.relatedCase(), c.staffAttention(), messages, events);
+    }
+
+    private List<File> files(long inboundId) {
+        return jdbc.sql("""
+                        select name, content_type, size_bytes, url, note from inbound_attachment
+                        where inbound_id = ? order by position""")
+                .param(inboundId)
+                .query((rs, n) -> new File(rs.getString("name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                        rs.getString("url"), rs.getString("note")))
+                .list();
+    }
+
+    /** The provider's word on delivery (delivered, read, undelivered) once it has one; our own state before. */
+    private static String deliveryState(String status, String providerState) {
+        return "SENT".equals(status) && providerState != null ? providerState : status.toLowerCase(Locale.ROOT);
     }
 
     private static CaseView header(ResultSet rs) throws SQLException {
@@ -119,7 +152,8 @@ public class CaseQueries {
         return new CaseView(rs.getString("reference"), rs.getString("case_class"), rs.getInt("stage"),
                 rs.getString("status"), rs.getString("channel"), rs.getString("preferred_contact"),
                 rs.getString("language"),
-                new Person(rs.getString("contact_name"), rs.getString("contact_email"), rs.getString("contact_phone")),
+                new Person(rs.getString("contact_name"), rs.getString("contact_email"), rs.getString("contact_phone"),
+                        rs.getString("contact_handle")),
                 tenantName == null ? null : new Tenant(tenantName, rs.getString("tenant_address"),
                         rs.getString("representative_relationship")),
                 new Flags(rs.getBoolean("hazard"), rs.getBoolean("vulnerability"), rs.getBoolean("representative"),
@@ -128,6 +162,6 @@ public class CaseQueries {
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
                         rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
                 new Consent(rs.getString("consent_state")), Sql.instant(rs, "received_at"), rs.getString("policy"),
-                List.of(), List.of());
+                rs.getString("related_reference"), rs.getString("staff_attention"), List.of(), List.of());
     }
 }

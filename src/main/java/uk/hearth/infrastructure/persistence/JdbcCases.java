@@ -1,8 +1,11 @@
 package uk.hearth.infrastructure.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,12 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import uk.hearth.complaint.CaseClass;
+import uk.hearth.complaint.CaseFile;
 import uk.hearth.complaint.CaseReason;
 import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
 import uk.hearth.complaint.CaseSummary;
 import uk.hearth.complaint.Cases;
+import uk.hearth.complaint.ConsentState;
+import uk.hearth.complaint.Deadlines;
 import uk.hearth.complaint.NewCase;
+import uk.hearth.message.ChannelId;
+import uk.hearth.message.OnBehalfOf;
+import uk.hearth.message.Sender;
 
 @Repository
 class JdbcCases implements Cases {
@@ -45,12 +54,12 @@ class JdbcCases implements Cases {
                     contact_name, contact_email, contact_phone, contact_handle, tenant_name, tenant_address,
                     representative_relationship, representative_role, hazard, vulnerability, representative,
                     needs_clarification, consent_state, received_at, day_zero, acknowledge_by, respond_by,
-                    make_safe_by, policy, created_at, updated_at)
+                    make_safe_by, policy, related_case_id, staff_attention, created_at, updated_at)
                 values (:reference, :caseClass, :stage, :status, :channel, :preferred, :language,
                     :contactName, :contactEmail, :contactPhone, :contactHandle, :tenantName, :tenantAddress,
                     :relationship, :role, :hazard, :vulnerability, :representative,
                     :needsClarification, :consent, :receivedAt, :dayZero, :acknowledgeBy, :respondBy,
-                    :makeSafeBy, :policy, :now, :now)""")
+                    :makeSafeBy, :policy, :related, :attention, :now, :now)""")
                 .param("reference", c.reference().value())
                 .param("caseClass", c.caseClass().wireName())
                 .param("stage", c.stage())
@@ -77,6 +86,8 @@ class JdbcCases implements Cases {
                 .param("respondBy", c.deadlines().respondBy())
                 .param("makeSafeBy", Sql.ts(c.deadlines().makeSafeBy()))
                 .param("policy", c.policyId())
+                .param("related", c.relatedCaseId())
+                .param("attention", Sql.truncate(c.staffAttention(), 2000))
                 .param("now", Sql.ts(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -106,6 +117,102 @@ class JdbcCases implements Cases {
                         rs.getString("ack_channel"), "MANUAL_DUE".equals(rs.getString("ack_status")),
                         rs.getBoolean("hazard")))
                 .optional();
+    }
+
+    @Override
+    public Optional<CaseFile> find(long caseId) {
+        return jdbc.sql("select * from case_file where id = ?").param(caseId).query(JdbcCases::file).optional();
+    }
+
+    @Override
+    public Optional<CaseFile> find(CaseReference reference) {
+        return jdbc.sql("select * from case_file where reference = ?").param(reference.value())
+                .query(JdbcCases::file).optional();
+    }
+
+    @Override
+    public Optional<Long> holdingMessage(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = List.copyOf(messageIds);
+        return jdbc.sql("""
+                select case_id from (
+                    select case_id, id from outbound_message where provider_id in (:ids)
+                    union all
+                    select case_id, id from inbound_message where message_id in (:ids) and case_id is not null
+                ) found order by id desc fetch first 1 rows only""")
+                .param("ids", ids).query(Long.class).optional();
+    }
+
+    @Override
+    public Optional<CaseFile> latestOpen(ChannelId channel, Sender contact, Instant since) {
+        String column;
+        String value;
+        if (contact.handle() != null) {
+            column = "sender_handle";
+            value = contact.handle();
+        } else if (contact.hasPhone()) {
+            column = "sender_phone";
+            value = contact.phone();
+        } else if (contact.hasEmail()) {
+            column = "sender_email";
+            value = contact.email();
+        } else {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select c.* from case_file c join inbound_message i on i.case_id = c.id
+                where i.channel = :channel and i.%s = :value and i.received_at >= :since and c.status <> 'closed'
+                order by i.received_at desc, c.id desc fetch first 1 rows only""".formatted(column))
+                .param("channel", channel.value()).param("value", value).param("since", Sql.ts(since))
+                .query(JdbcCases::file).optional();
+    }
+
+    @Override
+    public void escalate(long caseId, Deadlines d) {
+        jdbc.sql("""
+                update case_file set case_class = 'escalation', stage = 2, day_zero = ?, acknowledge_by = ?,
+                    respond_by = ?, updated_at = ? where id = ?""")
+                .params(d.dayZero(), d.acknowledgeBy(), d.respondBy(), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public void markHazard(long caseId, Instant makeSafeBy) {
+        jdbc.sql("update case_file set hazard = true, make_safe_by = coalesce(make_safe_by, ?), updated_at = ? where id = ?")
+                .params(Sql.ts(makeSafeBy), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public void flagForStaff(long caseId, String why) {
+        jdbc.sql("""
+                update case_file set staff_attention = case when staff_attention is null then ?
+                    else substring(staff_attention || '; ' || ?, 1, 2000) end, updated_at = ? where id = ?""")
+                .params(why, why, Sql.ts(clock.instant()), caseId).update();
+    }
+
+    private static CaseFile file(ResultSet rs, int row) throws SQLException {
+        String preferred = rs.getString("preferred_contact");
+        String tenantName = rs.getString("tenant_name");
+        String relationship = rs.getString("representative_relationship");
+        long related = rs.getLong("related_case_id");
+        Long relatedOrNull = rs.wasNull() ? null : related;
+        return new CaseFile(rs.getLong("id"), new CaseReference(rs.getString("reference")),
+                CaseClass.fromWireName(rs.getString("case_class")), rs.getInt("stage"),
+                CaseStatus.fromWireName(rs.getString("status")), ChannelId.of(rs.getString("channel")),
+                preferred == null ? null : ChannelId.of(preferred), rs.getString("language"),
+                new Sender(rs.getString("contact_name"), rs.getString("contact_email"), rs.getString("contact_phone"),
+                        rs.getString("contact_handle")),
+                tenantName == null && relationship == null ? null
+                        : new OnBehalfOf(tenantName, rs.getString("tenant_address"), relationship),
+                new NewCase.Flags(rs.getBoolean("hazard"), rs.getBoolean("vulnerability"),
+                        rs.getBoolean("representative"), rs.getString("representative_role"),
+                        rs.getBoolean("needs_clarification")),
+                ConsentState.valueOf(rs.getString("consent_state").toUpperCase(java.util.Locale.ROOT)),
+                Sql.instant(rs, "received_at"),
+                new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
+                        rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
+                Sql.instant(rs, "stage1_responded_at"), relatedOrNull);
     }
 
     @Override

@@ -1,51 +1,82 @@
 package uk.hearth.infrastructure.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.intake.Inbox;
+import uk.hearth.intake.Processed;
 import uk.hearth.intake.StoredInbound;
+import uk.hearth.message.Attachment;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
+import uk.hearth.message.Notice;
 import uk.hearth.message.OnBehalfOf;
 import uk.hearth.message.Sender;
 
 @Repository
 class JdbcInbox implements Inbox {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    JdbcInbox(JdbcClient jdbc, Clock clock) {
+    JdbcInbox(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Runs outside any transaction: a duplicate key must not poison a surrounding PostgreSQL transaction. */
+    /**
+     * The message and its attachments commit together in a transaction of their own; a duplicate is looked up
+     * after that transaction has rolled back (on PostgreSQL a failed statement poisons its transaction).
+     */
     @Override
     public Receipt accept(InboundMessage m) {
+        try {
+            return new Receipt(transactions.execute(status -> insert(m)), false);
+        } catch (DuplicateKeyException duplicate) {
+            long id = jdbc.sql("select id from inbound_message where channel = ? and source = ? and external_id = ?")
+                    .params(m.channel().value(), m.source(), m.externalId())
+                    .query(Long.class).single();
+            return new Receipt(id, true);
+        }
+    }
+
+    private long insert(InboundMessage m) {
         Instant now = clock.instant();
         OnBehalfOf tenant = m.onBehalfOf();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        try {
-            jdbc.sql("""
-                    insert into inbound_message (channel, source, external_id, received_at, stored_at,
+        jdbc.sql("""
+                    insert into inbound_message (channel, source, external_id, message_id, received_at, stored_at,
                         sender_name, sender_email, sender_phone, sender_handle,
                         on_behalf_name, on_behalf_address, on_behalf_relationship, preferred_contact,
-                        subject, body, language, made_via, raw, status, attempts, next_attempt_at)
-                    values (:channel, :source, :externalId, :receivedAt, :storedAt,
+                        subject, body, language, made_via, raw, in_reply_to, details, notice, notice_detail,
+                        status, attempts, next_attempt_at)
+                    values (:channel, :source, :externalId, :messageId, :receivedAt, :storedAt,
                         :senderName, :senderEmail, :senderPhone, :senderHandle,
                         :tenantName, :tenantAddress, :relationship, :preferred,
-                        :subject, :body, :language, :madeVia, :raw, 'RECEIVED', 0, :storedAt)""")
+                        :subject, :body, :language, :madeVia, :raw, :inReplyTo, :details, :notice, :noticeDetail,
+                        'RECEIVED', 0, :storedAt)""")
                     .param("channel", m.channel().value())
                     .param("source", m.source())
                     .param("externalId", m.externalId())
+                    .param("messageId", Sql.truncate(m.messageId(), 998))
                     .param("receivedAt", Sql.ts(m.receivedAt()))
                     .param("storedAt", Sql.ts(now))
                     .param("senderName", m.sender().name())
@@ -61,26 +92,37 @@ class JdbcInbox implements Inbox {
                     .param("language", m.language())
                     .param("madeVia", m.madeVia())
                     .param("raw", m.raw())
+                    .param("inReplyTo", m.inReplyTo().isEmpty() ? null
+                            : Sql.truncate(String.join("\n", m.inReplyTo()), 4000))
+                    .param("details", m.details().isEmpty() ? null : json(m.details()))
+                    .param("notice", m.notice() == null ? null : m.notice().kind().name())
+                    .param("noticeDetail", m.notice() == null ? null : Sql.truncate(m.notice().detail(), 1000))
                     .update(key, "id");
-            return new Receipt(key.getKey().longValue(), false);
-        } catch (DuplicateKeyException duplicate) {
-            long id = jdbc.sql("select id from inbound_message where channel = ? and source = ? and external_id = ?")
-                    .params(m.channel().value(), m.source(), m.externalId())
-                    .query(Long.class).single();
-            return new Receipt(id, true);
+        long id = key.getKey().longValue();
+        List<Attachment> files = m.attachments();
+        for (int i = 0; i < files.size(); i++) {
+            Attachment a = files.get(i);
+            jdbc.sql("""
+                    insert into inbound_attachment (inbound_id, position, name, content_type, size_bytes, url, content,
+                        note) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, Sql.truncate(a.name(), 500), Sql.truncate(a.contentType(), 200), a.size(),
+                            Sql.truncate(a.url(), 2000), a.content(), Sql.truncate(a.note(), 500))
+                    .update();
         }
+        return id;
     }
 
     @Override
     public Optional<StoredInbound> lock(long id) {
         return jdbc.sql("select * from inbound_message where id = ? for update")
-                .param(id).query(JdbcInbox::stored).optional();
+                .param(id).query(this::stored).optional();
     }
 
     @Override
-    public void markProcessed(long id, long caseId) {
-        jdbc.sql("update inbound_message set status = 'PROCESSED', case_id = ?, last_error = null where id = ?")
-                .params(caseId, id).update();
+    public void markProcessed(long id, Long caseId, Processed.Outcome outcome) {
+        jdbc.sql("update inbound_message set status = 'PROCESSED', case_id = ?, outcome = ?, last_error = null"
+                        + " where id = ?")
+                .params(caseId, outcome.name(), id).update();
     }
 
     @Override
@@ -104,21 +146,69 @@ class JdbcInbox implements Inbox {
                 .param(Sql.ts(now)).query(Long.class).list();
     }
 
-    private static StoredInbound stored(ResultSet rs, int row) throws SQLException {
+    private StoredInbound stored(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
         String tenantName = rs.getString("on_behalf_name");
         String relationship = rs.getString("on_behalf_relationship");
         OnBehalfOf tenant = tenantName == null && relationship == null ? null
                 : new OnBehalfOf(tenantName, rs.getString("on_behalf_address"), relationship);
         String preferred = rs.getString("preferred_contact");
-        InboundMessage message = new InboundMessage(ChannelId.of(rs.getString("channel")), rs.getString("source"),
-                rs.getString("external_id"),
-                new Sender(rs.getString("sender_name"), rs.getString("sender_email"), rs.getString("sender_phone"),
-                        rs.getString("sender_handle")),
-                tenant, preferred == null ? null : ChannelId.of(preferred), rs.getString("subject"),
-                rs.getString("body"), Sql.instant(rs, "received_at"), rs.getString("language"),
-                rs.getString("made_via"), rs.getString("raw"));
+        String inReplyTo = rs.getString("in_reply_to");
+        String notice = rs.getString("notice");
+        InboundMessage message = InboundMessage.builder(ChannelId.of(rs.getString("channel")),
+                        rs.getString("external_id"), rs.getString("body"), Sql.instant(rs, "received_at"))
+                .source(rs.getString("source"))
+                .sender(new Sender(rs.getString("sender_name"), rs.getString("sender_email"),
+                        rs.getString("sender_phone"), rs.getString("sender_handle")))
+                .onBehalfOf(tenant)
+                .preferredContact(preferred == null ? null : ChannelId.of(preferred))
+                .subject(rs.getString("subject"))
+                .language(rs.getString("language"))
+                .madeVia(rs.getString("made_via"))
+                .raw(rs.getString("raw"))
+                .inReplyTo(inReplyTo == null ? List.of() : Arrays.asList(inReplyTo.split("\n")))
+                .details(details(rs.getString("details"), rs.getString("message_id"), rs.getString("external_id")))
+                .notice(notice == null ? null : new Notice(Notice.Kind.valueOf(notice), rs.getString("notice_detail")))
+                .attachments(attachments(id))
+                .build();
         long caseId = rs.getLong("case_id");
-        return new StoredInbound(rs.getLong("id"), message, StoredInbound.Status.valueOf(rs.getString("status")),
-                rs.getInt("attempts"), rs.wasNull() ? null : caseId);
+        Long caseOrNull = rs.wasNull() ? null : caseId;
+        String outcome = rs.getString("outcome");
+        return new StoredInbound(id, message, StoredInbound.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), caseOrNull, outcome == null ? null : Processed.Outcome.valueOf(outcome));
+    }
+
+    /** What the case needs of the files: their description, not their bytes. */
+    private List<Attachment> attachments(long inboundId) {
+        return jdbc.sql("""
+                select name, content_type, size_bytes, url, note from inbound_attachment
+                where inbound_id = ? order by position""")
+                .param(inboundId)
+                .query((rs, row) -> new Attachment(rs.getString("name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("url"), null, rs.getString("note")))
+                .list();
+    }
+
+    private static Map<String, String> details(String json, String messageId, String externalId) {
+        Map<String, String> details = new java.util.HashMap<>();
+        if (json != null) {
+            try {
+                details.putAll(JSON.readValue(json, DETAILS));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("inbound details are not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        if (messageId != null && !messageId.equals(externalId)) {
+            details.put(InboundMessage.MESSAGE_ID, messageId);
+        }
+        return details;
+    }
+
+    private static String json(Map<String, String> details) {
+        try {
+            return Sql.truncate(JSON.writeValueAsString(details), 4000);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("details cannot be written as JSON", e);
+        }
     }
 }

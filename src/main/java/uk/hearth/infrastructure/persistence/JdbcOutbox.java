@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,11 +46,11 @@ public class JdbcOutbox implements Outbox {
         Instant now = clock.instant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into outbound_message (case_id, kind, channel, recipient, subject, body, status, attempts,
-                    next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                insert into outbound_message (case_id, kind, channel, recipient, subject, body, in_reply_to, status,
+                    attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(caseId, kind, reply.channel().value(), reply.recipient(), Sql.truncate(reply.subject(), 500),
-                        reply.body(), status, Sql.ts(now), Sql.ts(now))
+                        reply.body(), Sql.truncate(reply.inReplyTo(), 998), status, Sql.ts(now), Sql.ts(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -85,15 +87,65 @@ public class JdbcOutbox implements Outbox {
         return jdbc.sql("select * from outbound_message where id = ?").param(id)
                 .query((rs, row) -> new Pending(rs.getLong("id"), rs.getLong("case_id"), rs.getString("kind"),
                         new OutboundReply(ChannelId.of(rs.getString("channel")), rs.getString("recipient"),
-                                rs.getString("subject"), rs.getString("body")),
+                                rs.getString("subject"), rs.getString("body"), rs.getString("in_reply_to")),
                         rs.getInt("attempts")))
                 .single();
     }
 
-    public void markSent(long id) {
-        jdbc.sql("update outbound_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
-                        + "where id = ?")
-                .params(Sql.ts(clock.instant()), id).update();
+    /** @param providerId the provider's id for the sent message (Twilio SID, our Message-ID), or null */
+    public void markSent(long id, String providerId) {
+        jdbc.sql("""
+                update outbound_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,
+                    provider_id = coalesce(?, provider_id), delivery_state = coalesce(delivery_state, 'sent')
+                where id = ?""")
+                .params(Sql.ts(clock.instant()), Sql.truncate(providerId, 998), id).update();
+    }
+
+    /** The channel cannot send for now (not the message's fault): wait without using up an attempt. */
+    public void postpone(long id, String why, Instant until) {
+        jdbc.sql("update outbound_message set status = 'PENDING', claimed_at = null, last_error = ?, next_attempt_at = ?"
+                        + " where id = ?")
+                .params(Sql.truncate(why, 1000), Sql.ts(until), id).update();
+    }
+
+    /** A permanent refusal (an opt-out, a revoked token): FAILED now, no further attempt. */
+    public void markRefused(long id, String error) {
+        jdbc.sql("""
+                update outbound_message set attempts = attempts + 1, last_error = ?, claimed_at = null,
+                    status = 'FAILED', delivery_state = 'failed'
+                where id = ?""")
+                .params(Sql.truncate(error, 1000), id).update();
+    }
+
+    /**
+     * What the provider later says about a message it accepted (delivered, read, undelivered).
+     *
+     * @return the case and outbound ids of the message, when the provider id is one of ours
+     */
+    public Optional<Pending> recordDelivery(String providerId, String state, String error) {
+        List<Long> ids = jdbc.sql("select id from outbound_message where provider_id = ?").param(providerId)
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean failed = "failed".equals(state) || "undelivered".equals(state);
+        jdbc.sql("""
+                update outbound_message set delivery_state = ?, delivery_error = ?,
+                    status = case when ? then 'FAILED' else status end
+                where id = ?""")
+                .params(state, Sql.truncate(error, 500), failed, ids.get(0)).update();
+        return Optional.of(load(ids.get(0)));
+    }
+
+    @Override
+    public Optional<Long> markUndeliverable(Collection<String> providerIds, String why) {
+        for (String providerId : providerIds) {
+            Optional<Pending> ours = recordDelivery(providerId, "undelivered", why);
+            if (ours.isPresent()) {
+                return Optional.of(ours.get().caseId());
+            }
+        }
+        return Optional.empty();
     }
 
     /** @param nextAttempt null when this was the last try: the message is then FAILED for good */

@@ -1,0 +1,67 @@
+package uk.hearth.intake;
+
+import java.time.Clock;
+import uk.hearth.complaint.AcknowledgementFacts;
+import uk.hearth.complaint.Acknowledgements;
+import uk.hearth.complaint.CaseClass;
+import uk.hearth.complaint.CaseReference;
+import uk.hearth.complaint.CaseStatus;
+import uk.hearth.complaint.Cases;
+import uk.hearth.complaint.Deadlines;
+import uk.hearth.complaint.Outbox;
+import uk.hearth.complaint.PolicyProfile;
+import uk.hearth.intake.triage.TriageDecision;
+import uk.hearth.message.InboundMessage;
+import uk.hearth.message.OutboundReply;
+
+/** Writes an acknowledgement from the landlord's templates and queues it, or leaves it due from staff. */
+final class Acknowledging {
+    private static final int UNDERSTANDING_MAX = 280;
+
+    private final Outbox outbox;
+    private final Cases cases;
+    private final Acknowledgements acknowledgements;
+    private final PolicyProfile profile;
+    private final Clock clock;
+
+    Acknowledging(Outbox outbox, Cases cases, Acknowledgements acknowledgements, PolicyProfile profile, Clock clock) {
+        this.outbox = outbox;
+        this.cases = cases;
+        this.acknowledgements = acknowledgements;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
+                     CaseStatus status, Deadlines due, TriageDecision decision, ReplyRouting.Target target) {
+        AcknowledgementFacts facts = new AcknowledgementFacts(reference, caseClass, stage, status, target.channel(),
+                message.language(), recipientName(message), understanding(message.text()), due,
+                decision.hazard(), status == CaseStatus.AWAITING_CONSENT, decision.needsClarification(), profile);
+        Acknowledgements.Written written = acknowledgements.write(facts);
+        OutboundReply reply = new OutboundReply(target.channel(), target.recipient(), written.subject(),
+                written.body(), target.channel().equals(message.channel()) ? message.messageId() : null);
+        if (target.automatic()) {
+            outbox.enqueue(caseId, "acknowledgement", reply);
+            cases.recordEvent(caseId, "acknowledgement_queued", "by " + target.channel(), clock.instant());
+        } else {
+            outbox.recordManual(caseId, "acknowledgement", reply);
+            cases.recordEvent(caseId, "acknowledgement_due", "staff to acknowledge by " + target.channel()
+                    + " by " + due.acknowledgeBy(), clock.instant());
+        }
+    }
+
+    private static String recipientName(InboundMessage message) {
+        String name = message.sender().name();
+        return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    /** The resident's own words, shortened: what we understood them to say. */
+    static String understanding(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= UNDERSTANDING_MAX) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', UNDERSTANDING_MAX);
+        return flat.substring(0, cut > UNDERSTANDING_MAX / 2 ? cut : UNDERSTANDING_MAX) + "…";
+    }
+}

@@ -1,0 +1,85 @@
+package uk.hearth.intake;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import uk.hearth.complaint.CaseClass;
+import uk.hearth.complaint.CaseFile;
+import uk.hearth.complaint.CaseReason;
+import uk.hearth.complaint.CaseReference;
+import uk.hearth.complaint.CaseStatus;
+import uk.hearth.complaint.Cases;
+import uk.hearth.complaint.ConsentState;
+import uk.hearth.complaint.DeadlineCalculator;
+import uk.hearth.complaint.Deadlines;
+import uk.hearth.complaint.NewCase;
+import uk.hearth.intake.triage.TriageDecision;
+import uk.hearth.message.InboundMessage;
+
+/** Opens a case for a message that continues none: deadlines, reasons, audit trail and the acknowledgement. */
+final class OpeningCase {
+    private final Cases cases;
+    private final DeadlineCalculator deadlines;
+    private final ReplyRouting replyRouting;
+    private final Acknowledging acknowledging;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    OpeningCase(Cases cases, DeadlineCalculator deadlines, ReplyRouting replyRouting, Acknowledging acknowledging,
+                Clock clock, ZoneId zone) {
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.replyRouting = replyRouting;
+        this.acknowledging = acknowledging;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * @param related   a case this one grows out of or refers to, or null
+     * @param attention why staff must look at the new case themselves, or null
+     * @return the new case's id
+     */
+    long open(InboundMessage message, TriageDecision decision, CaseClass caseClass, CaseFile related,
+              String attention) {
+        int stage = caseClass == CaseClass.ESCALATION ? 2 : 1;
+        boolean representative = decision.representative() || message.writtenForSomeoneElse();
+        CaseStatus status = representative ? CaseStatus.AWAITING_CONSENT : CaseStatus.OPEN;
+        ReplyRouting.Target target = replyRouting.choose(message);
+        Deadlines due = deadlines.forNewCase(caseClass, stage, message.receivedAt(), decision.hazard(),
+                target.automatic());
+        CaseReference reference = cases.nextReference(message.receivedAt().atZone(zone).getYear());
+        List<CaseReason> reasons = decision.reasons().stream()
+                .map(r -> new CaseReason(r.rule(), r.explanation())).toList();
+
+        long caseId = cases.add(new NewCase(reference, caseClass, stage, status, message.channel(),
+                message.preferredContact(), message.language(), message.sender(), message.onBehalfOf(),
+                new NewCase.Flags(decision.hazard(), decision.vulnerability(), representative,
+                        decision.representativeRole(), decision.needsClarification()),
+                representative ? ConsentState.PENDING : ConsentState.NOT_REQUIRED,
+                message.receivedAt(), due, reasons, deadlines.profile().id(),
+                related == null ? null : related.id(), attention));
+
+        cases.recordEvent(caseId, "received", receivedDetail(message), message.receivedAt());
+        cases.recordEvent(caseId, "classified", caseClass.wireName() + " (stage " + stage + "): "
+                + reasons.stream().map(CaseReason::explanation).collect(Collectors.joining("; ")), clock.instant());
+        if (related != null) {
+            cases.recordEvent(caseId, "related", "refers to " + related.reference() + " ("
+                    + related.caseClass().wireName() + ", " + related.status().wireName() + ")", clock.instant());
+        }
+        if (attention != null) {
+            cases.recordEvent(caseId, "staff_attention", attention, clock.instant());
+        }
+        acknowledging.acknowledge(caseId, message, reference, caseClass, stage, status, due, decision, target);
+        return caseId;
+    }
+
+    static String receivedDetail(InboundMessage message) {
+        String via = message.madeVia() == null ? "" : ", made " + message.madeVia().replace('_', ' ');
+        String by = message.source().isBlank() ? "" : " from " + message.source();
+        String files = message.attachments().isEmpty() ? "" : ", with " + message.attachments().size()
+                + (message.attachments().size() == 1 ? " attachment" : " attachments");
+        return "by " + message.channel() + by + via + files;
+    }
+}
