@@ -11,11 +11,14 @@ import uk.hearth.message.Sender;
  *
  * @param stage1RespondedAt when the stage 1 response was sent; null while it is awaited
  * @param relatedCaseId     the case this one grew out of (a complaint about a service request), or null
+ * @param tenancyReference  the tenancy it concerns, when the register knows it
+ * @param consentId         the consent record a representative's access rests on, or null
  */
 public record CaseFile(long id, CaseReference reference, CaseClass caseClass, int stage, CaseStatus status,
                        ChannelId channel, ChannelId preferredContact, String language, Sender contact,
                        OnBehalfOf tenant, NewCase.Flags flags, ConsentState consentState, Instant receivedAt,
-                       Deadlines deadlines, Instant stage1RespondedAt, Long relatedCaseId) {
+                       Deadlines deadlines, Instant stage1RespondedAt, Long relatedCaseId,
+                       String tenancyReference, Long consentId) {
 
     public boolean isOpen() {
         return status != CaseStatus.CLOSED;

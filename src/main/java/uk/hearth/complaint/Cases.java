@@ -36,4 +36,16 @@ public interface Cases {
     void flagForStaff(long caseId, String why);
 
     void recordEvent(long caseId, String type, String detail, Instant at);
+
+    /** Whether the representative may now be told about the case, and what the case's status becomes. */
+    void setConsent(long caseId, ConsentState state, Long consentId, CaseStatus status);
+
+    /** The case awaiting consent whose tenant we asked at this email address or phone number, newest first. */
+    Optional<Long> awaitingConsentAskedOf(Sender tenant);
+
+    /** Open cases awaiting the tenant's consent for this representative. */
+    java.util.List<CaseFile> awaitingConsentFor(Sender representative);
+
+    /** Cases whose representative's access rests on this consent record. */
+    java.util.List<Long> relyingOnConsent(long consentId);
 }

@@ -10,7 +10,9 @@ public enum ConsentState {
     PENDING,
     GIVEN,
     IMPLIED,
-    REFUSED;
+    REFUSED,
+    /** Consent was given, then withdrawn: nothing more is disclosed to the representative. */
+    WITHDRAWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

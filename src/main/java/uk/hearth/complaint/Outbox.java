@@ -19,4 +19,7 @@ public interface Outbox {
      * @return the id of its case, when one of {@code providerIds} is one of ours
      */
     Optional<Long> markUndeliverable(Collection<String> providerIds, String why);
+
+    /** Stops messages to {@code recipient} on this case that are not yet sent. @return how many */
+    int cancelPending(long caseId, String recipient, String why);
 }

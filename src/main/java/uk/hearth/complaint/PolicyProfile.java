@@ -8,10 +8,13 @@ import java.util.Objects;
  *
  * @param otherResponseWorkingDays when a service request or enquiry hears back from us
  * @param escalationWindow         how long after the stage 1 response a resident may ask for stage 2
+ * @param impliedConsentRoles      representatives whose role implies the tenant's consent (Berneslai 6: councillor,
+ *                                 MP); empty when every representative needs the tenant's permission
  */
 public record PolicyProfile(String id, String name, String landlordName, Contact landlordContact,
                             Stage stage1, Stage stage2, int otherResponseWorkingDays,
-                            int hazardMakeSafeHours, Ombudsman ombudsman, Period escalationWindow) {
+                            int hazardMakeSafeHours, Ombudsman ombudsman, Period escalationWindow,
+                            java.util.List<String> impliedConsentRoles) {
 
     public PolicyProfile {
         Objects.requireNonNull(id, "id");
@@ -19,6 +22,7 @@ public record PolicyProfile(String id, String name, String landlordName, Contact
         Objects.requireNonNull(stage2, "stage2");
         Objects.requireNonNull(ombudsman, "ombudsman");
         escalationWindow = escalationWindow == null ? new Period(28, Period.Unit.DAYS) : escalationWindow;
+        impliedConsentRoles = impliedConsentRoles == null ? java.util.List.of() : java.util.List.copyOf(impliedConsentRoles);
     }
 
     /** A span a policy states in days, working days or weeks ("within 28 days", "4 weeks"). */

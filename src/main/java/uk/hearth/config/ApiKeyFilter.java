@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,9 +35,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown API key");
                 return;
             }
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+            // A context of its own: changing the loaded one would rewrite a staff session that came with the request.
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     new ApiClient(key.get().name()), null,
                     AuthorityUtils.createAuthorityList("ROLE_" + SecurityConfiguration.INTEGRATOR)));
+            SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
     }

@@ -17,11 +17,16 @@ import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.Outbox;
 import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.complaint.WorkingDayCalendar;
+import uk.hearth.complaint.Wording;
 import uk.hearth.intake.Inbox;
+import uk.hearth.intake.ConsentAnswers;
+import uk.hearth.intake.IntakePorts;
 import uk.hearth.intake.OptOuts;
 import uk.hearth.intake.ProcessingInbound;
 import uk.hearth.intake.RedirectingReply;
 import uk.hearth.intake.ReplyChannels;
+import uk.hearth.intake.consent.Consents;
+import uk.hearth.intake.consent.Tenancies;
 import uk.hearth.intake.triage.Triage;
 import uk.hearth.message.ChannelId;
 
@@ -66,18 +71,27 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ProcessingInbound processingInbound(Inbox inbox, Cases cases, Outbox outbox, Triage triage,
-                                        DeadlineCalculator deadlines, Acknowledgements acknowledgements,
-                                        ReplyChannels replyChannels, OptOuts optOuts, Clock clock,
-                                        HearthProperties properties, Environment environment) {
-        return new ProcessingInbound(inbox, cases, outbox, triage, deadlines, acknowledgements, replyChannels, optOuts,
-                clock, properties.calendar().zone(), conversationWindows(environment));
+    IntakePorts intakePorts(Inbox inbox, Cases cases, Outbox outbox, Acknowledgements acknowledgements, Wording wording,
+                            ReplyChannels replyChannels, OptOuts optOuts, Consents consents, Tenancies tenancies) {
+        return new IntakePorts(inbox, cases, outbox, acknowledgements, wording, replyChannels, optOuts, consents,
+                tenancies);
     }
 
     @Bean
-    RedirectingReply redirectingReply(Cases cases, Outbox outbox, ReplyChannels replyChannels, OptOuts optOuts,
-                                      Clock clock) {
-        return new RedirectingReply(cases, outbox, replyChannels, optOuts, clock);
+    ProcessingInbound processingInbound(IntakePorts ports, Triage triage, DeadlineCalculator deadlines, Clock clock,
+                                        HearthProperties properties, Environment environment) {
+        return new ProcessingInbound(ports, triage, deadlines, clock, properties.calendar().zone(),
+                conversationWindows(environment));
+    }
+
+    @Bean
+    RedirectingReply redirectingReply(IntakePorts ports, Clock clock) {
+        return new RedirectingReply(ports, clock);
+    }
+
+    @Bean
+    ConsentAnswers consentAnswers(IntakePorts ports, PolicyProfile profile, Clock clock) {
+        return new ConsentAnswers(ports, profile, clock);
     }
 
     /** What every channel block may say about itself; the rest of {@code hearth.channels.<name>} is the channel's own. */

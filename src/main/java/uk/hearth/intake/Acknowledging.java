@@ -34,9 +34,16 @@ final class Acknowledging {
 
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, TriageDecision decision, ReplyRouting.Target target) {
+        acknowledge(caseId, message, reference, caseClass, stage, status, due, decision.hazard(),
+                decision.needsClarification(), target);
+    }
+
+    void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
+                     CaseStatus status, Deadlines due, boolean hazard, boolean needsClarification,
+                     ReplyRouting.Target target) {
         AcknowledgementFacts facts = new AcknowledgementFacts(reference, caseClass, stage, status, target.channel(),
                 message.language(), recipientName(message), understanding(message.text()), due,
-                decision.hazard(), status == CaseStatus.AWAITING_CONSENT, decision.needsClarification(), profile);
+                hazard, status == CaseStatus.AWAITING_CONSENT, needsClarification, profile);
         Acknowledgements.Written written = acknowledgements.write(facts);
         OutboundReply reply = new OutboundReply(target.channel(), target.recipient(), written.subject(),
                 written.body(), target.channel().equals(message.channel()) ? message.messageId() : null);

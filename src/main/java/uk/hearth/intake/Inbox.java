@@ -20,6 +20,9 @@ public interface Inbox {
     /** Note a failed processing attempt; {@code nextAttempt} null means give up and mark it failed. */
     void recordFailure(long id, String error, Instant nextAttempt);
 
+    /** The message that opened the case. */
+    Optional<InboundMessage> openingMessage(long caseId);
+
     /** Messages still to process whose next attempt is due. */
     List<Long> due(Instant now, int limit);
 

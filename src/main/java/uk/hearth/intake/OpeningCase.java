@@ -14,6 +14,10 @@ import uk.hearth.complaint.ConsentState;
 import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.Deadlines;
 import uk.hearth.complaint.NewCase;
+import uk.hearth.intake.consent.ConsentCheck;
+import uk.hearth.intake.consent.ConsentDecision;
+import uk.hearth.intake.consent.ConsentRecord;
+import uk.hearth.intake.consent.Tenancy;
 import uk.hearth.intake.triage.TriageDecision;
 import uk.hearth.message.InboundMessage;
 
@@ -23,11 +27,15 @@ final class OpeningCase {
     private final DeadlineCalculator deadlines;
     private final ReplyRouting replyRouting;
     private final Acknowledging acknowledging;
+    private final ConsentCheck consentCheck;
+    private final AskingTenant askingTenant;
     private final Clock clock;
     private final ZoneId zone;
 
     OpeningCase(Cases cases, DeadlineCalculator deadlines, ReplyRouting replyRouting, Acknowledging acknowledging,
-                Clock clock, ZoneId zone) {
+                ConsentCheck consentCheck, AskingTenant askingTenant, Clock clock, ZoneId zone) {
+        this.consentCheck = consentCheck;
+        this.askingTenant = askingTenant;
         this.cases = cases;
         this.deadlines = deadlines;
         this.replyRouting = replyRouting;
@@ -45,11 +53,13 @@ final class OpeningCase {
               String attention) {
         int stage = caseClass == CaseClass.ESCALATION ? 2 : 1;
         boolean representative = decision.representative() || message.writtenForSomeoneElse();
-        CaseStatus status = representative ? CaseStatus.AWAITING_CONSENT : CaseStatus.OPEN;
+        CaseReference reference = cases.nextReference(message.receivedAt().atZone(zone).getYear());
+        ConsentDecision consent = consentCheck.decide(new ConsentCheck.Situation(message, representative,
+                decision.representativeRole(), reference, clock.instant()));
+        CaseStatus status = consent.state() == ConsentState.PENDING ? CaseStatus.AWAITING_CONSENT : CaseStatus.OPEN;
         ReplyRouting.Target target = replyRouting.choose(message);
         Deadlines due = deadlines.forNewCase(caseClass, stage, message.receivedAt(), decision.hazard(),
                 target.automatic());
-        CaseReference reference = cases.nextReference(message.receivedAt().atZone(zone).getYear());
         List<CaseReason> reasons = decision.reasons().stream()
                 .map(r -> new CaseReason(r.rule(), r.explanation())).toList();
 
@@ -57,9 +67,10 @@ final class OpeningCase {
                 message.preferredContact(), message.language(), message.sender(), message.onBehalfOf(),
                 new NewCase.Flags(decision.hazard(), decision.vulnerability(), representative,
                         decision.representativeRole(), decision.needsClarification()),
-                representative ? ConsentState.PENDING : ConsentState.NOT_REQUIRED,
-                message.receivedAt(), due, reasons, deadlines.profile().id(),
-                related == null ? null : related.id(), attention));
+                consent.state(), message.receivedAt(), due, reasons, deadlines.profile().id(),
+                related == null ? null : related.id(), attention,
+                consent.tenant().map(Tenancy::reference).orElse(null),
+                consent.consent().map(ConsentRecord::id).orElse(null)));
 
         cases.recordEvent(caseId, "received", receivedDetail(message), message.receivedAt());
         cases.recordEvent(caseId, "classified", caseClass.wireName() + " (stage " + stage + "): "
@@ -71,7 +82,16 @@ final class OpeningCase {
         if (attention != null) {
             cases.recordEvent(caseId, "staff_attention", attention, clock.instant());
         }
+        if (representative) {
+            cases.recordEvent(caseId, "consent_checked", consent.reason(), clock.instant());
+        } else {
+            consent.tenant().ifPresent(t -> cases.recordEvent(caseId, "tenant_recognised",
+                    "the sender is the tenant of tenancy " + t.reference(), clock.instant()));
+        }
         acknowledging.acknowledge(caseId, message, reference, caseClass, stage, status, due, decision, target);
+        if (consent.state() == ConsentState.PENDING && consent.tenant().isPresent()) {
+            askingTenant.ask(caseId, reference, consent.tenant().get(), message);
+        }
         return caseId;
     }
 

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.Cases;
 import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.Outbox;
+import uk.hearth.intake.consent.ConsentCheck;
 import uk.hearth.intake.triage.Triage;
 import uk.hearth.intake.triage.TriageDecision;
 import uk.hearth.intake.triage.TriageInput;
@@ -29,22 +29,28 @@ public final class ProcessingInbound {
     private final Threading threading;
     private final OpeningCase opening;
     private final FollowingUp followingUp;
+    private final ConsentAnswers consentAnswers;
     private final Clock clock;
 
     /** @param conversationWindows per channel, how long a contact's messages continue their open case unasked */
-    public ProcessingInbound(Inbox inbox, Cases cases, Outbox outbox, Triage triage, DeadlineCalculator deadlines,
-                             Acknowledgements acknowledgements, ReplyChannels replyChannels, OptOuts optOuts,
-                             Clock clock, ZoneId zone, Map<ChannelId, Duration> conversationWindows) {
-        this.inbox = inbox;
-        this.cases = cases;
-        this.outbox = outbox;
+    public ProcessingInbound(IntakePorts ports, Triage triage, DeadlineCalculator deadlines, Clock clock, ZoneId zone,
+                             Map<ChannelId, Duration> conversationWindows) {
+        this.inbox = ports.inbox();
+        this.cases = ports.cases();
+        this.outbox = ports.outbox();
         this.triage = triage;
         this.clock = clock;
         this.threading = new Threading(cases, conversationWindows);
-        ReplyRouting replyRouting = new ReplyRouting(replyChannels, optOuts);
-        Acknowledging acknowledging = new Acknowledging(outbox, cases, acknowledgements, deadlines.profile(), clock);
-        this.opening = new OpeningCase(cases, deadlines, replyRouting, acknowledging, clock, zone);
+        ReplyRouting replyRouting = new ReplyRouting(ports.replyChannels(), ports.optOuts());
+        Acknowledging acknowledging = new Acknowledging(outbox, cases, ports.acknowledgements(), deadlines.profile(),
+                clock);
+        ConsentCheck consentCheck = new ConsentCheck(ports.consents(), ports.tenancies(),
+                deadlines.profile().impliedConsentRoles());
+        AskingTenant askingTenant = new AskingTenant(cases, outbox, ports.wording(), replyRouting, clock);
+        this.opening = new OpeningCase(cases, deadlines, replyRouting, acknowledging, consentCheck, askingTenant, clock,
+                zone);
         this.followingUp = new FollowingUp(cases, deadlines, replyRouting, acknowledging, opening, clock);
+        this.consentAnswers = new ConsentAnswers(ports, acknowledging, replyRouting, clock);
     }
 
     /** @return empty when no such message exists */
@@ -58,6 +64,11 @@ public final class ProcessingInbound {
         InboundMessage message = stored.message();
         if (!message.actionable()) {
             return note(stored.id(), message);
+        }
+        Optional<Long> answered = consentAnswers.answer(message);
+        if (answered.isPresent()) {
+            inbox.markProcessed(stored.id(), answered.get(), Processed.Outcome.FOLLOW_UP);
+            return outcome(stored.id(), answered.get(), Processed.Outcome.FOLLOW_UP);
         }
         TriageDecision decision = triage.classify(new TriageInput(message.text(), message.subject(),
                 message.channel().value(), message.writtenForSomeoneElse(),

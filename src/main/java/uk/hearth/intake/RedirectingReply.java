@@ -19,11 +19,11 @@ public final class RedirectingReply {
     private final ReplyRouting routing;
     private final Clock clock;
 
-    public RedirectingReply(Cases cases, Outbox outbox, ReplyChannels channels, OptOuts optOuts, Clock clock) {
-        this.cases = cases;
-        this.outbox = outbox;
-        this.optOuts = optOuts;
-        this.routing = new ReplyRouting(channels, optOuts);
+    public RedirectingReply(IntakePorts ports, Clock clock) {
+        this.cases = ports.cases();
+        this.outbox = ports.outbox();
+        this.optOuts = ports.optOuts();
+        this.routing = new ReplyRouting(ports.replyChannels(), ports.optOuts());
         this.clock = clock;
     }
 

@@ -1,13 +1,12 @@
 package uk.hearth.web;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.validation.Errors;
 import uk.hearth.message.ChannelId;
+import uk.hearth.infrastructure.PhoneNumbers;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.OnBehalfOf;
 import uk.hearth.message.Sender;
@@ -23,7 +22,6 @@ public class ContactForm {
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f-]{36}");
     private static final Set<String> CONTACTS = Set.of("email", "phone", "letter");
     private static final Set<String> MADE_VIA = Set.of("in_person", "phone", "letter");
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private String formToken = UUID.randomUUID().toString();
     private String name;
@@ -104,16 +102,7 @@ public class ContactForm {
 
     /** E.164 for UK numbers however written (07700 900123, +44 7700 900123); null when not a number. */
     String normalisedPhone() {
-        if (isBlank(phone)) {
-            return null;
-        }
-        try {
-            var number = PHONES.parse(phone.strip(), "GB");
-            return PHONES.isPossibleNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
-                    : null;
-        } catch (NumberParseException e) {
-            return null;
-        }
+        return PhoneNumbers.e164(phone).orElse(null);
     }
 
     private static boolean isBlank(String value) {

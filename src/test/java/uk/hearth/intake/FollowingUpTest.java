@@ -38,11 +38,14 @@ class FollowingUpTest {
     private final MemoryPorts.MemoryOutbox outbox = new MemoryPorts.MemoryOutbox();
     private final MemoryPorts.MemoryCases cases = new MemoryPorts.MemoryCases(inbox, outbox);
     private final MemoryPorts.MemoryOptOuts optOuts = new MemoryPorts.MemoryOptOuts();
-    private final ProcessingInbound processing = new ProcessingInbound(inbox, cases, outbox, Triage.standard(),
+    private final MemoryPorts.MemoryConsents consents = new MemoryPorts.MemoryConsents();
+    private final MemoryPorts.MemoryTenancies tenancies = new MemoryPorts.MemoryTenancies();
+    private final IntakePorts ports = MemoryPorts.ports(inbox, cases, outbox,
+            facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack stage " + facts.stage()),
+            channel -> Set.of("email", "sms", "messenger").contains(channel.value()), optOuts, consents, tenancies);
+    private final ProcessingInbound processing = new ProcessingInbound(ports, Triage.standard(),
             new DeadlineCalculator(new WorkingDayCalendar(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON),
                     profile()),
-            facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack stage " + facts.stage()),
-            channel -> Set.of("email", "sms", "messenger").contains(channel.value()), optOuts,
             Clock.fixed(MONDAY, ZoneOffset.UTC), LONDON, Map.of(MESSENGER, Duration.ofDays(7)));
 
     private Processed receive(InboundMessage message) {
@@ -171,8 +174,9 @@ class FollowingUpTest {
                 .sender(ANN).build());
         OutboundReply sms = outbox.queued.get(0);
         assertThat(sms.channel().value()).isEqualTo("sms");
-        RedirectingReply redirecting = new RedirectingReply(cases, outbox,
-                channel -> Set.of("email", "sms").contains(channel.value()), optOuts, Clock.fixed(MONDAY, ZoneOffset.UTC));
+        RedirectingReply redirecting = new RedirectingReply(MemoryPorts.ports(inbox, cases, outbox, null,
+                channel -> Set.of("email", "sms").contains(channel.value()), optOuts, consents, tenancies),
+                Clock.fixed(MONDAY, ZoneOffset.UTC));
 
         redirecting.redirect(1, "acknowledgement", sms, "21610 unsubscribed recipient", true);
 
@@ -187,6 +191,6 @@ class FollowingUpTest {
                 new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
                 new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000",
                         "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"),
-                new PolicyProfile.Period(28, PolicyProfile.Period.Unit.DAYS));
+                new PolicyProfile.Period(28, PolicyProfile.Period.Unit.DAYS), null);
     }
 }

@@ -61,6 +61,12 @@ final class MemoryPorts {
         }
 
         @Override
+        public Optional<InboundMessage> openingMessage(long caseId) {
+            return rows.values().stream().filter(r -> Long.valueOf(caseId).equals(r.caseId())
+                    && r.outcome() == Processed.Outcome.OPENED).map(StoredInbound::message).findFirst();
+        }
+
+        @Override
         public List<Long> due(Instant now, int limit) {
             return List.of();
         }
@@ -92,7 +98,7 @@ final class MemoryPorts {
             long id = added.size();
             files.add(new CaseFile(id, c.reference(), c.caseClass(), c.stage(), c.status(), c.channel(),
                     c.preferredContact(), c.language(), c.contact(), c.tenant(), c.flags(), c.consentState(),
-                    c.receivedAt(), c.deadlines(), null, c.relatedCaseId()));
+                    c.receivedAt(), c.deadlines(), null, c.relatedCaseId(), c.tenancyReference(), c.consentId()));
             if (c.staffAttention() != null) {
                 attention.put(id, c.staffAttention());
             }
@@ -111,7 +117,7 @@ final class MemoryPorts {
         void respondedAt(long id, Instant at) {
             update(id, f -> new CaseFile(f.id(), f.reference(), f.caseClass(), f.stage(), f.status(), f.channel(),
                     f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(), f.consentState(),
-                    f.receivedAt(), f.deadlines(), at, f.relatedCaseId()));
+                    f.receivedAt(), f.deadlines(), at, f.relatedCaseId(), f.tenancyReference(), f.consentId()));
         }
 
         @Override
@@ -159,7 +165,7 @@ final class MemoryPorts {
         public void escalate(long caseId, Deadlines d) {
             update(caseId, f -> new CaseFile(f.id(), f.reference(), CaseClass.ESCALATION, 2, f.status(), f.channel(),
                     f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(), f.consentState(),
-                    f.receivedAt(), d, f.stage1RespondedAt(), f.relatedCaseId()));
+                    f.receivedAt(), d, f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(), f.consentId()));
         }
 
         @Override
@@ -168,7 +174,40 @@ final class MemoryPorts {
                     f.preferredContact(), f.language(), f.contact(), f.tenant(),
                     new NewCase.Flags(true, f.flags().vulnerability(), f.flags().representative(),
                             f.flags().representativeRole(), f.flags().needsClarification()),
-                    f.consentState(), f.receivedAt(), f.deadlines(), f.stage1RespondedAt(), f.relatedCaseId()));
+                    f.consentState(), f.receivedAt(), f.deadlines(), f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(), f.consentId()));
+        }
+
+        @Override
+        public void setConsent(long caseId, uk.hearth.complaint.ConsentState state, Long consentId, CaseStatus status) {
+            update(caseId, f -> new CaseFile(f.id(), f.reference(), f.caseClass(), f.stage(), status, f.channel(),
+                    f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(), state, f.receivedAt(),
+                    f.deadlines(), f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(), consentId));
+        }
+
+        @Override
+        public Optional<Long> awaitingConsentAskedOf(Sender tenant) {
+            for (int i = outbox.queued.size() - 1; i >= 0; i--) {
+                OutboundReply r = outbox.queued.get(i);
+                long caseId = outbox.queuedFor.get(i);
+                if (outbox.kinds.get(i).equals("consent_request") && r.recipient() != null
+                        && (r.recipient().equals(tenant.email()) || r.recipient().equals(tenant.phone()))
+                        && file(caseId).consentState() == uk.hearth.complaint.ConsentState.PENDING) {
+                    return Optional.of(caseId);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public List<CaseFile> awaitingConsentFor(Sender representative) {
+            return files.stream().filter(f -> f.consentState() == uk.hearth.complaint.ConsentState.PENDING
+                    && f.isOpen() && f.isWith(representative)).toList();
+        }
+
+        @Override
+        public List<Long> relyingOnConsent(long consentId) {
+            return files.stream().filter(f -> Long.valueOf(consentId).equals(f.consentId())
+                    && f.consentState() == uk.hearth.complaint.ConsentState.GIVEN).map(CaseFile::id).toList();
         }
 
         @Override
@@ -185,13 +224,15 @@ final class MemoryPorts {
         void close(long id) {
             update(id, f -> new CaseFile(f.id(), f.reference(), f.caseClass(), f.stage(), CaseStatus.CLOSED,
                     f.channel(), f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(),
-                    f.consentState(), f.receivedAt(), f.deadlines(), f.stage1RespondedAt(), f.relatedCaseId()));
+                    f.consentState(), f.receivedAt(), f.deadlines(), f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(), f.consentId()));
         }
     }
 
     static final class MemoryOutbox implements Outbox {
         final List<OutboundReply> queued = new ArrayList<>();
         final List<Long> queuedFor = new ArrayList<>();
+        final List<String> kinds = new ArrayList<>();
+        final List<String> cancelled = new ArrayList<>();
         final List<OutboundReply> manual = new ArrayList<>();
         final List<Long> manualFor = new ArrayList<>();
         final Map<String, Long> byProviderId = new HashMap<>();
@@ -201,6 +242,7 @@ final class MemoryPorts {
         public long enqueue(long caseId, String kind, OutboundReply reply) {
             queued.add(reply);
             queuedFor.add(caseId);
+            kinds.add(kind);
             return queued.size();
         }
 
@@ -214,6 +256,12 @@ final class MemoryPorts {
         /** The channel sent the last queued reply and the provider called it {@code providerId}. */
         void sent(String providerId) {
             byProviderId.put(providerId, queuedFor.get(queuedFor.size() - 1));
+        }
+
+        @Override
+        public int cancelPending(long caseId, String recipient, String why) {
+            cancelled.add(caseId + ":" + recipient);
+            return 0;
         }
 
         @Override
@@ -245,5 +293,70 @@ final class MemoryPorts {
         public void optIn(ChannelId channel, String address) {
             optedOut.remove(channel + ":" + address);
         }
+    }
+
+    static final class MemoryTenancies implements uk.hearth.intake.consent.Tenancies {
+        final List<uk.hearth.intake.consent.Tenancy> rows = new ArrayList<>();
+
+        @Override
+        public Optional<uk.hearth.intake.consent.Tenancy> find(String reference) {
+            return rows.stream().filter(t -> t.reference().equalsIgnoreCase(reference)).findFirst();
+        }
+
+        @Override
+        public Optional<uk.hearth.intake.consent.Tenancy> byContact(Sender contact) {
+            return rows.stream().filter(t -> (t.email() != null && t.email().equalsIgnoreCase(contact.email()))
+                    || (t.phone() != null && t.phone().equals(contact.phone()))).findFirst();
+        }
+
+        @Override
+        public Optional<uk.hearth.intake.consent.Tenancy> byNameAndPostcode(String name, String postcode) {
+            return rows.stream().filter(t -> uk.hearth.intake.consent.Tenancy.normalisedName(t.name())
+                    .equals(uk.hearth.intake.consent.Tenancy.normalisedName(name)) && postcode.equals(t.postcode()))
+                    .findFirst();
+        }
+    }
+
+    static final class MemoryConsents implements uk.hearth.intake.consent.Consents {
+        final List<uk.hearth.intake.consent.ConsentRecord> rows = new ArrayList<>();
+
+        @Override
+        public long add(uk.hearth.intake.consent.ConsentRecord c) {
+            long id = rows.size() + 1;
+            rows.add(new uk.hearth.intake.consent.ConsentRecord(id, c.tenancyReference(), c.tenantName(),
+                    c.tenantAddress(), c.representative(), c.form(), c.evidenceReference(), c.authorityBasis(),
+                    c.recordedBy(), c.scope(), c.validFrom(), c.expiresAt(), c.withdrawnAt()));
+            return id;
+        }
+
+        @Override
+        public Optional<uk.hearth.intake.consent.ConsentRecord> find(long id) {
+            return id >= 1 && id <= rows.size() ? Optional.of(rows.get((int) id - 1)) : Optional.empty();
+        }
+
+        @Override
+        public void withdraw(long id, String reason, Instant at) {
+            var c = rows.get((int) id - 1);
+            rows.set((int) id - 1, new uk.hearth.intake.consent.ConsentRecord(c.id(), c.tenancyReference(),
+                    c.tenantName(), c.tenantAddress(), c.representative(), c.form(), c.evidenceReference(),
+                    c.authorityBasis(), c.recordedBy(), c.scope(), c.validFrom(), c.expiresAt(), at));
+        }
+
+        @Override
+        public List<uk.hearth.intake.consent.ConsentRecord> forRepresentative(Sender representative) {
+            return rows.stream().filter(c -> (c.representative().email() != null
+                    && c.representative().email().equalsIgnoreCase(representative.email()))
+                    || (c.representative().phone() != null && c.representative().phone().equals(representative.phone())))
+                    .toList();
+        }
+    }
+
+    /** Ports for a test: memory adapters with the given reply channels and wording. */
+    static IntakePorts ports(MemoryInbox inbox, MemoryCases cases, MemoryOutbox outbox,
+                             uk.hearth.complaint.Acknowledgements acknowledgements, ReplyChannels channels,
+                             MemoryOptOuts optOuts, MemoryConsents consents, MemoryTenancies tenancies) {
+        uk.hearth.complaint.Wording wording = (kind, channel, language, values) ->
+                new uk.hearth.complaint.Acknowledgements.Written(kind, kind + " " + new java.util.TreeMap<>(values));
+        return new IntakePorts(inbox, cases, outbox, acknowledgements, wording, channels, optOuts, consents, tenancies);
     }
 }

@@ -44,11 +44,14 @@ class ProcessingInboundTest {
     private final MemoryPorts.MemoryOutbox outbox = new MemoryPorts.MemoryOutbox();
     private final MemoryPorts.MemoryCases cases = new MemoryPorts.MemoryCases(inbox, outbox);
     private final Set<String> replyRoutes = new java.util.HashSet<>(Set.of("email"));
-    private final ProcessingInbound processing = new ProcessingInbound(inbox, cases, outbox, Triage.standard(),
+    private final ProcessingInbound processing = new ProcessingInbound(
+            MemoryPorts.ports(inbox, cases, outbox,
+                    facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack for " + facts.caseClass()),
+                    channel -> replyRoutes.contains(channel.value()), new MemoryPorts.MemoryOptOuts(),
+                    new MemoryPorts.MemoryConsents(), new MemoryPorts.MemoryTenancies()),
+            Triage.standard(),
             new DeadlineCalculator(new WorkingDayCalendar(Set.of(LocalDate.of(2026, 12, 25)), LocalTime.of(9, 0),
                     LocalTime.of(17, 0), LONDON), profile()),
-            facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack for " + facts.caseClass()),
-            channel -> replyRoutes.contains(channel.value()), new MemoryPorts.MemoryOptOuts(),
             Clock.fixed(WEDNESDAY_MORNING, ZoneOffset.UTC), LONDON, Map.of());
 
     @Test
@@ -133,6 +136,6 @@ class ProcessingInboundTest {
         return new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
                 new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
                 new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000",
-                        "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"), null);
+                        "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"), null, null);
     }
 }

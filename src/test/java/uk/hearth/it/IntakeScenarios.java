@@ -41,53 +41,7 @@ import uk.hearth.message.OutboundReply;
  * The walking skeleton end to end over real HTTP: web form, staff form and JSON API through the
  * durable inbox to a case and an acknowledgement in GreenMail. Run once per database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(locations = "classpath:it/common.properties")
-@Import(DatabaseOutage.class)
-abstract class IntakeScenarios {
-    static final Pattern REFERENCE = Pattern.compile("HRT-\\d{4}-\\d{6}");
-    static final String CRM_KEY = "test-key-crm";
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.port(freePort()))
-            .withPerMethodLifecycle(false);
-
-    /** A port of its own, so suites in other checkouts on the same machine do not collide. */
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("hearth.channels.email.smtp.port", () -> greenMail.getSmtp().getPort());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    IntakeService intake;
-    @Autowired
-    JdbcOutbox outbox;
-    @Autowired
-    OutboxDispatcher dispatcher;
-    @Autowired
-    Cases cases;
-
-    Browser browser;
-
-    @BeforeEach
-    void newBrowser() {
-        browser = new Browser(port);
-    }
+abstract class IntakeScenarios extends HearthIT {
 
     // --- resident web form ---------------------------------------------------------------------
 
@@ -419,32 +373,4 @@ abstract class IntakeScenarios {
     }
 
     // --- helpers --------------------------------------------------------------------------------
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static String apiBody(String externalId, String text) {
-        return """
-                {"externalId": "%s", "text": "%s", "sender": {"name": "Test Resident", "email": "%s@example.org"},
-                 "preferredContact": "email"}""".formatted(externalId, text, externalId);
-    }
-
-    static String reference(String page) {
-        Matcher matcher = REFERENCE.matcher(page);
-        assertThat(matcher.find()).as("a case reference in:\n%s", page).isTrue();
-        return matcher.group();
-    }
-
-    JsonNode caseJson(String reference) throws Exception {
-        HttpResponse<String> response = browser.get("/api/v1/cases/" + reference, CRM_KEY);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    static MimeMessage awaitMail(String address) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> greenMail.getReceivedMessagesForDomain(address).length > 0);
-        return greenMail.getReceivedMessagesForDomain(address)[0];
-    }
 }

@@ -29,6 +29,7 @@ record ApiMessageRequest(
 
     record OnBehalfOf(@NotBlank @Size(max = 200) String name,
                       @Size(max = 500) String address,
-                      @Size(max = 100) String relationship) {
+                      @Size(max = 100) String relationship,
+                      @Size(max = 60) String tenancyReference) {
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.hearth.infrastructure.PhoneNumbers;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
@@ -58,8 +59,9 @@ class ApiMessagesController {
         return InboundMessage.builder(ChannelId.API, r.externalId().strip(), r.text(), received)
                 .source(keyName)
                 .sender(new Sender(blankToNull(r.sender().name()), blankToNull(r.sender().email()),
-                        blankToNull(r.sender().phone())))
-                .onBehalfOf(tenant == null ? null : new OnBehalfOf(tenant.name(), tenant.address(), tenant.relationship()))
+                        PhoneNumbers.e164(r.sender().phone()).orElse(blankToNull(r.sender().phone()))))
+                .onBehalfOf(tenant == null ? null : new OnBehalfOf(tenant.name(), tenant.address(), tenant.relationship(),
+                        blankToNull(tenant.tenancyReference())))
                 .preferredContact(r.preferredContact() == null ? null : ChannelId.of(r.preferredContact()))
                 .subject(r.subject())
                 .language(r.language())

@@ -21,7 +21,6 @@ import uk.hearth.config.HearthProperties;
  */
 @Component
 class TemplateAcknowledgements implements Acknowledgements {
-    private static final String SUBJECT = "Subject:";
     private static final Duration RECHECK = Duration.ofMinutes(1);
 
     private final TextTemplates templates;
@@ -46,14 +45,7 @@ class TemplateAcknowledgements implements Acknowledgements {
                 .or(() -> templates.find("default_en.txt"))
                 .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + own))
                 .execute(variables(facts));
-        // Optional blocks leave blank lines behind; keep at most one between paragraphs.
-        String text = rendered.replace("\r\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
-        if (text.startsWith(SUBJECT)) {
-            int end = text.indexOf('\n');
-            String subject = text.substring(SUBJECT.length(), end < 0 ? text.length() : end).strip();
-            return new Written(subject, end < 0 ? "" : text.substring(end + 1).strip() + "\n");
-        }
-        return new Written(null, text + "\n");
+        return Subjects.split(rendered);
     }
 
     private static Locale locale(AcknowledgementFacts facts) {

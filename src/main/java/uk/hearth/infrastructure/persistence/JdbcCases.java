@@ -54,12 +54,13 @@ class JdbcCases implements Cases {
                     contact_name, contact_email, contact_phone, contact_handle, tenant_name, tenant_address,
                     representative_relationship, representative_role, hazard, vulnerability, representative,
                     needs_clarification, consent_state, received_at, day_zero, acknowledge_by, respond_by,
-                    make_safe_by, policy, related_case_id, staff_attention, created_at, updated_at)
+                    make_safe_by, policy, related_case_id, staff_attention, tenancy_reference, consent_id,
+                    created_at, updated_at)
                 values (:reference, :caseClass, :stage, :status, :channel, :preferred, :language,
                     :contactName, :contactEmail, :contactPhone, :contactHandle, :tenantName, :tenantAddress,
                     :relationship, :role, :hazard, :vulnerability, :representative,
                     :needsClarification, :consent, :receivedAt, :dayZero, :acknowledgeBy, :respondBy,
-                    :makeSafeBy, :policy, :related, :attention, :now, :now)""")
+                    :makeSafeBy, :policy, :related, :attention, :tenancy, :consentId, :now, :now)""")
                 .param("reference", c.reference().value())
                 .param("caseClass", c.caseClass().wireName())
                 .param("stage", c.stage())
@@ -88,6 +89,8 @@ class JdbcCases implements Cases {
                 .param("policy", c.policyId())
                 .param("related", c.relatedCaseId())
                 .param("attention", Sql.truncate(c.staffAttention(), 2000))
+                .param("tenancy", c.tenancyReference())
+                .param("consentId", c.consentId())
                 .param("now", Sql.ts(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -197,6 +200,8 @@ class JdbcCases implements Cases {
         String relationship = rs.getString("representative_relationship");
         long related = rs.getLong("related_case_id");
         Long relatedOrNull = rs.wasNull() ? null : related;
+        long consent = rs.getLong("consent_id");
+        Long consentOrNull = rs.wasNull() ? null : consent;
         return new CaseFile(rs.getLong("id"), new CaseReference(rs.getString("reference")),
                 CaseClass.fromWireName(rs.getString("case_class")), rs.getInt("stage"),
                 CaseStatus.fromWireName(rs.getString("status")), ChannelId.of(rs.getString("channel")),
@@ -212,7 +217,51 @@ class JdbcCases implements Cases {
                 Sql.instant(rs, "received_at"),
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
                         rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
-                Sql.instant(rs, "stage1_responded_at"), relatedOrNull);
+                Sql.instant(rs, "stage1_responded_at"), relatedOrNull, rs.getString("tenancy_reference"), consentOrNull);
+    }
+
+    @Override
+    public void setConsent(long caseId, ConsentState state, Long consentId, CaseStatus status) {
+        jdbc.sql("update case_file set consent_state = ?, consent_id = ?, status = ?, updated_at = ? where id = ?")
+                .params(state.wireName(), consentId, status.wireName(), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public Optional<Long> awaitingConsentAskedOf(Sender tenant) {
+        List<String> addresses = java.util.stream.Stream.of(tenant.email(), tenant.phone())
+                .filter(a -> a != null && !a.isBlank()).toList();
+        if (addresses.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select c.id from case_file c join outbound_message o on o.case_id = c.id
+                where o.kind = 'consent_request' and o.recipient in (:addresses) and c.consent_state = 'pending'
+                order by o.id desc fetch first 1 rows only""")
+                .param("addresses", addresses).query(Long.class).optional();
+    }
+
+    @Override
+    public List<CaseFile> awaitingConsentFor(Sender representative) {
+        List<CaseFile> found = new java.util.ArrayList<>();
+        if (representative.hasEmail()) {
+            found.addAll(jdbc.sql("select * from case_file where consent_state = 'pending' and status <> 'closed'"
+                            + " and lower(contact_email) = lower(?) order by id")
+                    .param(representative.email().strip()).query(JdbcCases::file).list());
+        }
+        if (representative.hasPhone()) {
+            jdbc.sql("select * from case_file where consent_state = 'pending' and status <> 'closed'"
+                            + " and contact_phone = ? order by id")
+                    .param(representative.phone().strip()).query(JdbcCases::file).list().stream()
+                    .filter(c -> found.stream().noneMatch(f -> f.id() == c.id()))
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    @Override
+    public List<Long> relyingOnConsent(long consentId) {
+        return jdbc.sql("select id from case_file where consent_id = ? and consent_state = 'given' order by id")
+                .param(consentId).query(Long.class).list();
     }
 
     @Override

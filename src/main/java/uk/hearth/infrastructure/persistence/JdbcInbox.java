@@ -65,12 +65,12 @@ class JdbcInbox implements Inbox {
         jdbc.sql("""
                     insert into inbound_message (channel, source, external_id, message_id, received_at, stored_at,
                         sender_name, sender_email, sender_phone, sender_handle,
-                        on_behalf_name, on_behalf_address, on_behalf_relationship, preferred_contact,
-                        subject, body, language, made_via, raw, in_reply_to, details, notice, notice_detail,
+                        on_behalf_name, on_behalf_address, on_behalf_relationship, on_behalf_tenancy,
+                        preferred_contact, subject, body, language, made_via, raw, in_reply_to, details, notice, notice_detail,
                         status, attempts, next_attempt_at)
                     values (:channel, :source, :externalId, :messageId, :receivedAt, :storedAt,
                         :senderName, :senderEmail, :senderPhone, :senderHandle,
-                        :tenantName, :tenantAddress, :relationship, :preferred,
+                        :tenantName, :tenantAddress, :relationship, :tenancy, :preferred,
                         :subject, :body, :language, :madeVia, :raw, :inReplyTo, :details, :notice, :noticeDetail,
                         'RECEIVED', 0, :storedAt)""")
                     .param("channel", m.channel().value())
@@ -86,6 +86,7 @@ class JdbcInbox implements Inbox {
                     .param("tenantName", tenant == null ? null : tenant.name())
                     .param("tenantAddress", tenant == null ? null : tenant.address())
                     .param("relationship", tenant == null ? null : tenant.relationship())
+                    .param("tenancy", tenant == null ? null : tenant.tenancyReference())
                     .param("preferred", m.preferredContact() == null ? null : m.preferredContact().value())
                     .param("subject", m.subject())
                     .param("body", m.text())
@@ -139,6 +140,13 @@ class JdbcInbox implements Inbox {
     }
 
     @Override
+    public Optional<InboundMessage> openingMessage(long caseId) {
+        return jdbc.sql("select * from inbound_message where case_id = ? and outcome = 'OPENED' order by id"
+                        + " fetch first 1 rows only")
+                .param(caseId).query(this::stored).optional().map(StoredInbound::message);
+    }
+
+    @Override
     public List<Long> due(Instant now, int limit) {
         return jdbc.sql("""
                 select id from inbound_message where status = 'RECEIVED' and next_attempt_at <= ?
@@ -151,7 +159,8 @@ class JdbcInbox implements Inbox {
         String tenantName = rs.getString("on_behalf_name");
         String relationship = rs.getString("on_behalf_relationship");
         OnBehalfOf tenant = tenantName == null && relationship == null ? null
-                : new OnBehalfOf(tenantName, rs.getString("on_behalf_address"), relationship);
+                : new OnBehalfOf(tenantName, rs.getString("on_behalf_address"), relationship,
+                        rs.getString("on_behalf_tenancy"));
         String preferred = rs.getString("preferred_contact");
         String inReplyTo = rs.getString("in_reply_to");
         String notice = rs.getString("notice");

@@ -138,6 +138,14 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public int cancelPending(long caseId, String recipient, String why) {
+        return jdbc.sql("""
+                update outbound_message set status = 'CANCELLED', last_error = ?, claimed_at = null
+                where case_id = ? and recipient = ? and status in ('PENDING', 'MANUAL_DUE')""")
+                .params(Sql.truncate(why, 1000), caseId, recipient).update();
+    }
+
+    @Override
     public Optional<Long> markUndeliverable(Collection<String> providerIds, String why) {
         for (String providerId : providerIds) {
             Optional<Pending> ours = recordDelivery(providerId, "undelivered", why);

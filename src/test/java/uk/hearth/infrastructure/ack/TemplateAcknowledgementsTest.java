@@ -26,7 +26,7 @@ class TemplateAcknowledgementsTest {
             new PolicyProfile.Contact("0100 000 0000", "", null), new PolicyProfile.Stage(5, 10),
             new PolicyProfile.Stage(5, 20), 10, 24,
             new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000", "www.housing-ombudsman.org.uk",
-                    "PO Box 152, Liverpool L33 7WQ"), null);
+                    "PO Box 152, Liverpool L33 7WQ"), null, null);
     static final Deadlines DUE = new Deadlines(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30),
             LocalDate.of(2026, 12, 7), Instant.parse("2026-11-24T10:00:00Z"));
 

@@ -1,0 +1,54 @@
+package uk.hearth.infrastructure.ack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.hearth.complaint.Acknowledgements;
+import uk.hearth.complaint.PolicyProfile;
+import uk.hearth.complaint.Wording;
+import uk.hearth.config.HearthProperties;
+import uk.hearth.message.ChannelId;
+
+/**
+ * Other messages from Mustache templates under {@code <templates-dir>/<kind>/}, named like acknowledgements
+ * ({@code <channel>_<language>.txt}, then {@code default_<language>.txt}, then {@code default_en.txt}); the landlord's
+ * name, contact details and the form's address are always available to them.
+ */
+@Component
+class TemplateWording implements Wording {
+    private final HearthProperties properties;
+    private final PolicyProfile profile;
+    private final Clock clock;
+    private final Map<String, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    TemplateWording(HearthProperties properties, PolicyProfile profile, Clock clock) {
+        this.properties = properties;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    @Override
+    public Acknowledgements.Written write(String kind, ChannelId channel, String language, Map<String, Object> values) {
+        TextTemplates templates = kinds.computeIfAbsent(kind, k -> new TextTemplates(
+                properties.templatesDir().resolve(k), Duration.ofMinutes(1), clock));
+        String own = channel.value() + "_" + language + ".txt";
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("landlord", profile.landlordName());
+        all.put("contact", Map.of("phone", nz(profile.landlordContact().phone()),
+                "email", nz(profile.landlordContact().email()), "website", nz(profile.landlordContact().website())));
+        all.put("formUrl", properties.publicBaseUrl() + "/");
+        String rendered = templates.find(own)
+                .or(() -> templates.find("default_" + language + ".txt"))
+                .or(() -> templates.find("default_en.txt"))
+                .orElseThrow(() -> new IllegalStateException("no " + kind + " template in "
+                        + templates.directory().toAbsolutePath()))
+                .execute(all);
+        return Subjects.split(rendered);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
