@@ -7,5 +7,9 @@ public record AcknowledgementFacts(CaseReference reference, CaseClass caseClass,
                                    ChannelId channel, String language, String recipientName,
                                    String understanding, Deadlines deadlines, boolean hazard,
                                    boolean writtenForSomeoneElse, boolean needsClarification,
-                                   PolicyProfile profile) {
+                                   PolicyProfile profile, NewCase.Admission admission, boolean mayBeTooOld) {
+
+    public AcknowledgementFacts {
+        admission = admission == null ? NewCase.Admission.ACCEPTED : admission;
+    }
 }

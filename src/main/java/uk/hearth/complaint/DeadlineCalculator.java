@@ -25,13 +25,30 @@ public final class DeadlineCalculator {
         PolicyProfile.Stage timescales = profile.stage(stage);
         LocalDate acknowledgeBy = calendar.addWorkingDays(dayZero, timescales.acknowledgeWorkingDays());
         LocalDate acknowledged = acknowledgedOnReceipt ? dayZero : acknowledgeBy;
+        LocalDate respondFrom = timescales.respondFrom() == PolicyProfile.Stage.From.RECEIPT ? dayZero : acknowledged;
         LocalDate respondBy = switch (caseClass) {
-            case COMPLAINT, ESCALATION -> calendar.addWorkingDays(acknowledged, timescales.respondWorkingDays());
+            case COMPLAINT, ESCALATION -> calendar.addWorkingDays(respondFrom, timescales.respondWorkingDays());
             case SERVICE_REQUEST, ENQUIRY -> calendar.addWorkingDays(dayZero, profile.otherResponseWorkingDays());
             case COMPLIMENT -> null;
         };
         Instant makeSafeBy = hazard ? received.plus(Duration.ofHours(profile.hazardMakeSafeHours())) : null;
         return new Deadlines(dayZero, acknowledgeBy, respondBy, makeSafeBy);
+    }
+
+    /** Beyond Housing's concern tier: the day by which a concern must be resolved before it becomes stage 1. */
+    public LocalDate concernResolveBy(Instant received) {
+        return calendar.addWorkingDays(calendar.dayZero(received), profile.accepting().concernWorkingDays());
+    }
+
+    /** A response date moved on by {@code workingDays}. */
+    public LocalDate extend(LocalDate respondBy, int workingDays) {
+        return calendar.addWorkingDays(respondBy, workingDays);
+    }
+
+    /** True when the issue, by the sender's account, began longer ago than the policy's time limit. */
+    public boolean beyondTimeLimit(Instant received, java.time.Period issueAge) {
+        int limit = profile.accepting().timeLimitMonths();
+        return limit > 0 && issueAge != null && issueAge.toTotalMonths() > limit;
     }
 
     /** The last day a resident may ask for stage 2, counted from the day of the stage 1 response. */

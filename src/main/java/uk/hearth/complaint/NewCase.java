@@ -18,7 +18,22 @@ public record NewCase(CaseReference reference, CaseClass caseClass, int stage, C
                       ChannelId channel, ChannelId preferredContact, String language,
                       Sender contact, OnBehalfOf tenant, Flags flags, ConsentState consentState,
                       Instant receivedAt, Deadlines deadlines, List<CaseReason> reasons, String policyId,
-                      Long relatedCaseId, String staffAttention, String tenancyReference, Long consentId) {
+                      Long relatedCaseId, String staffAttention, String tenancyReference, Long consentId,
+                      Admission admission) {
+
+    public NewCase {
+        admission = admission == null ? Admission.ACCEPTED : admission;
+    }
+
+    /**
+     * What the landlord's policy made of it on arrival.
+     *
+     * @param concernResolveBy for a concern (Beyond Housing), when it must be resolved before it becomes stage 1
+     * @param exclusion        why it is not taken through the complaints procedure, as the resident is told it
+     */
+    public record Admission(java.time.LocalDate concernResolveBy, String exclusion) {
+        public static final Admission ACCEPTED = new Admission(null, null);
+    }
 
     public record Flags(boolean hazard, boolean vulnerability, boolean representative,
                         String representativeRole, boolean needsClarification) {

@@ -43,11 +43,16 @@ public class CoreConfiguration {
     /** The active landlord's policy, from {@code config/policies/<hearth.policy>.yaml}. */
     @Bean
     PolicyProfile policyProfile(Environment environment, HearthProperties properties) {
+        return bindProfile(environment, properties.policy());
+    }
+
+    /** Binds {@code hearth.profile} and checks it is the profile {@code policy} names. */
+    public static PolicyProfile bindProfile(Environment environment, String policy) {
         PolicyProfile profile = Binder.get(environment).bind("hearth.profile", PolicyProfile.class)
                 .orElseThrow(() -> new IllegalStateException("no policy profile loaded for hearth.policy="
-                        + properties.policy() + ": expected config/policies/" + properties.policy() + ".yaml"));
-        if (!profile.id().equals(properties.policy())) {
-            throw new IllegalStateException("hearth.policy=" + properties.policy() + " but the loaded profile is '"
+                        + policy + ": expected config/policies/" + policy + ".yaml"));
+        if (!profile.id().equals(policy)) {
+            throw new IllegalStateException("hearth.policy=" + policy + " but the loaded profile is '"
                     + profile.id() + "'");
         }
         return profile;

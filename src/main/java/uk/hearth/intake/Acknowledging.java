@@ -8,6 +8,7 @@ import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
 import uk.hearth.complaint.Cases;
 import uk.hearth.complaint.Deadlines;
+import uk.hearth.complaint.NewCase;
 import uk.hearth.complaint.Outbox;
 import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.intake.triage.TriageDecision;
@@ -41,9 +42,16 @@ final class Acknowledging {
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, boolean hazard, boolean needsClarification,
                      ReplyRouting.Target target) {
+        acknowledge(caseId, message, reference, caseClass, stage, status, due, hazard, needsClarification, target,
+                NewCase.Admission.ACCEPTED, false);
+    }
+
+    void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
+                     CaseStatus status, Deadlines due, boolean hazard, boolean needsClarification,
+                     ReplyRouting.Target target, NewCase.Admission admission, boolean mayBeTooOld) {
         AcknowledgementFacts facts = new AcknowledgementFacts(reference, caseClass, stage, status, target.channel(),
                 message.language(), recipientName(message), understanding(message.text()), due,
-                hazard, status == CaseStatus.AWAITING_CONSENT, needsClarification, profile);
+                hazard, status == CaseStatus.AWAITING_CONSENT, needsClarification, profile, admission, mayBeTooOld);
         Acknowledgements.Written written = acknowledgements.write(facts);
         OutboundReply reply = new OutboundReply(target.channel(), target.recipient(), written.subject(),
                 written.body(), target.channel().equals(message.channel()) ? message.messageId() : null);

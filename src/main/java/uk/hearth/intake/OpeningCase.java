@@ -1,6 +1,7 @@
 package uk.hearth.intake;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ final class OpeningCase {
     private final Acknowledging acknowledging;
     private final ConsentCheck consentCheck;
     private final AskingTenant askingTenant;
+    private final Admitting admitting;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -36,6 +38,7 @@ final class OpeningCase {
                 ConsentCheck consentCheck, AskingTenant askingTenant, Clock clock, ZoneId zone) {
         this.consentCheck = consentCheck;
         this.askingTenant = askingTenant;
+        this.admitting = new Admitting(deadlines);
         this.cases = cases;
         this.deadlines = deadlines;
         this.replyRouting = replyRouting;
@@ -56,10 +59,18 @@ final class OpeningCase {
         CaseReference reference = cases.nextReference(message.receivedAt().atZone(zone).getYear());
         ConsentDecision consent = consentCheck.decide(new ConsentCheck.Situation(message, representative,
                 decision.representativeRole(), reference, clock.instant()));
-        CaseStatus status = consent.state() == ConsentState.PENDING ? CaseStatus.AWAITING_CONSENT : CaseStatus.OPEN;
+        Admitting.Outcome admitted = admitting.admit(message, decision, caseClass);
+        CaseStatus status = admitted.excluded() ? CaseStatus.CLOSED
+                : consent.state() == ConsentState.PENDING ? CaseStatus.AWAITING_CONSENT : CaseStatus.OPEN;
         ReplyRouting.Target target = replyRouting.choose(message);
         Deadlines due = deadlines.forNewCase(caseClass, stage, message.receivedAt(), decision.hazard(),
                 target.automatic());
+        LocalDate concernBy = admitted.admission().concernResolveBy();
+        if (concernBy != null) {
+            due = new Deadlines(due.dayZero(), due.acknowledgeBy(), concernBy, due.makeSafeBy());
+        }
+        String staffAttention = attention == null ? admitted.attention()
+                : admitted.attention() == null ? attention : attention + "; " + admitted.attention();
         List<CaseReason> reasons = decision.reasons().stream()
                 .map(r -> new CaseReason(r.rule(), r.explanation())).toList();
 
@@ -68,9 +79,9 @@ final class OpeningCase {
                 new NewCase.Flags(decision.hazard(), decision.vulnerability(), representative,
                         decision.representativeRole(), decision.needsClarification()),
                 consent.state(), message.receivedAt(), due, reasons, deadlines.profile().id(),
-                related == null ? null : related.id(), attention,
+                related == null ? null : related.id(), staffAttention,
                 consent.tenant().map(Tenancy::reference).orElse(null),
-                consent.consent().map(ConsentRecord::id).orElse(null)));
+                consent.consent().map(ConsentRecord::id).orElse(null), admitted.admission()));
 
         cases.recordEvent(caseId, "received", receivedDetail(message), message.receivedAt());
         cases.recordEvent(caseId, "classified", caseClass.wireName() + " (stage " + stage + "): "
@@ -88,8 +99,12 @@ final class OpeningCase {
             consent.tenant().ifPresent(t -> cases.recordEvent(caseId, "tenant_recognised",
                     "the sender is the tenant of tenancy " + t.reference(), clock.instant()));
         }
-        acknowledging.acknowledge(caseId, message, reference, caseClass, stage, status, due, decision, target);
-        if (consent.state() == ConsentState.PENDING && consent.tenant().isPresent()) {
+        for (String note : admitted.notes()) {
+            cases.recordEvent(caseId, "policy", note, clock.instant());
+        }
+        acknowledging.acknowledge(caseId, message, reference, caseClass, stage, status, due, decision.hazard(),
+                decision.needsClarification(), target, admitted.admission(), admitted.mayBeTooOld());
+        if (!admitted.excluded() && consent.state() == ConsentState.PENDING && consent.tenant().isPresent()) {
             askingTenant.ask(caseId, reference, consent.tenant().get(), message);
         }
         return caseId;

@@ -55,8 +55,8 @@ class ConsentTest {
 
     private ProcessingInbound processing(List<String> impliedRoles) {
         PolicyProfile profile = new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
-                new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
-                new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000", "w", "a"), null, impliedRoles);
+                new PolicyProfile.Stage(5, 10, null, 10), new PolicyProfile.Stage(5, 20, null, 20), 10, 24,
+                new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000", "w", "a"), null, impliedRoles, null);
         return new ProcessingInbound(ports, Triage.standard(), new DeadlineCalculator(
                 new WorkingDayCalendar(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON), profile), clock,
                 LONDON, Map.of());

@@ -188,9 +188,9 @@ class FollowingUpTest {
 
     private static PolicyProfile profile() {
         return new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
-                new PolicyProfile.Stage(5, 10), new PolicyProfile.Stage(5, 20), 10, 24,
+                new PolicyProfile.Stage(5, 10, null, 10), new PolicyProfile.Stage(5, 20, null, 20), 10, 24,
                 new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000",
                         "www.housing-ombudsman.org.uk", "PO Box 152, Liverpool L33 7WQ"),
-                new PolicyProfile.Period(28, PolicyProfile.Period.Unit.DAYS), null);
+                new PolicyProfile.Period(28, PolicyProfile.Period.Unit.DAYS), null, null);
     }
 }

@@ -24,11 +24,14 @@ class TemplateAcknowledgements implements Acknowledgements {
     private static final Duration RECHECK = Duration.ofMinutes(1);
 
     private final TextTemplates templates;
+    private final TextTemplates profileTemplates;
     private final ZoneId zone;
     private final String publicBaseUrl;
 
     TemplateAcknowledgements(HearthProperties properties, Clock clock) {
         this.templates = new TextTemplates(properties.templatesDir().resolve("acknowledgement"), RECHECK, clock);
+        this.profileTemplates = new TextTemplates(properties.templatesDir().resolve(properties.policy())
+                .resolve("acknowledgement"), RECHECK, clock);
         this.zone = properties.calendar().zone();
         this.publicBaseUrl = properties.publicBaseUrl();
         if (templates.find("default_en.txt").isEmpty()) {
@@ -40,8 +43,11 @@ class TemplateAcknowledgements implements Acknowledgements {
     @Override
     public Written write(AcknowledgementFacts facts) {
         String own = facts.channel().value() + "_" + facts.language() + ".txt";
-        String rendered = templates.find(own)
-                .or(() -> templates.find("default_" + facts.language() + ".txt"))
+        String fallback = "default_" + facts.language() + ".txt";
+        String rendered = profileTemplates.find(own)
+                .or(() -> profileTemplates.find(fallback))
+                .or(() -> templates.find(own))
+                .or(() -> templates.find(fallback))
                 .or(() -> templates.find("default_en.txt"))
                 .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + own))
                 .execute(variables(facts));
@@ -84,6 +90,13 @@ class TemplateAcknowledgements implements Acknowledgements {
         v.put("ombudsman", Map.of("name", nz(ombudsman.name()), "phone", nz(ombudsman.phone()),
                 "website", nz(ombudsman.website()), "address", nz(ombudsman.address())));
         v.put("formUrl", publicBaseUrl + "/");
+        v.put("concern", facts.admission().concernResolveBy() != null);
+        v.put("concernResolveBy", facts.admission().concernResolveBy() == null ? null
+                : date.format(facts.admission().concernResolveBy()));
+        v.put("excluded", facts.admission().exclusion() != null);
+        v.put("exclusion", facts.admission().exclusion());
+        v.put("mayBeTooOld", facts.mayBeTooOld());
+        v.put("timeLimitMonths", facts.profile().accepting().timeLimitMonths());
         return v;
     }
 

@@ -55,12 +55,13 @@ class JdbcCases implements Cases {
                     representative_relationship, representative_role, hazard, vulnerability, representative,
                     needs_clarification, consent_state, received_at, day_zero, acknowledge_by, respond_by,
                     make_safe_by, policy, related_case_id, staff_attention, tenancy_reference, consent_id,
-                    created_at, updated_at)
+                    concern_resolve_by, exclusion, respond_by_original, closed_at, close_reason, created_at, updated_at)
                 values (:reference, :caseClass, :stage, :status, :channel, :preferred, :language,
                     :contactName, :contactEmail, :contactPhone, :contactHandle, :tenantName, :tenantAddress,
                     :relationship, :role, :hazard, :vulnerability, :representative,
                     :needsClarification, :consent, :receivedAt, :dayZero, :acknowledgeBy, :respondBy,
-                    :makeSafeBy, :policy, :related, :attention, :tenancy, :consentId, :now, :now)""")
+                    :makeSafeBy, :policy, :related, :attention, :tenancy, :consentId,
+                    :concernBy, :exclusion, :respondBy, :closedAt, :exclusion, :now, :now)""")
                 .param("reference", c.reference().value())
                 .param("caseClass", c.caseClass().wireName())
                 .param("stage", c.stage())
@@ -91,6 +92,9 @@ class JdbcCases implements Cases {
                 .param("attention", Sql.truncate(c.staffAttention(), 2000))
                 .param("tenancy", c.tenancyReference())
                 .param("consentId", c.consentId())
+                .param("concernBy", c.admission().concernResolveBy())
+                .param("exclusion", Sql.truncate(c.admission().exclusion(), 500))
+                .param("closedAt", c.status() == CaseStatus.CLOSED ? Sql.ts(now) : null)
                 .param("now", Sql.ts(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -176,8 +180,10 @@ class JdbcCases implements Cases {
     public void escalate(long caseId, Deadlines d) {
         jdbc.sql("""
                 update case_file set case_class = 'escalation', stage = 2, day_zero = ?, acknowledge_by = ?,
-                    respond_by = ?, updated_at = ? where id = ?""")
-                .params(d.dayZero(), d.acknowledgeBy(), d.respondBy(), Sql.ts(clock.instant()), caseId).update();
+                    respond_by = ?, respond_by_original = ?, concern_resolve_by = null, escalated_at = ?, updated_at = ?
+                where id = ?""")
+                .params(d.dayZero(), d.acknowledgeBy(), d.respondBy(), d.respondBy(), Sql.ts(clock.instant()),
+                        Sql.ts(clock.instant()), caseId).update();
     }
 
     @Override

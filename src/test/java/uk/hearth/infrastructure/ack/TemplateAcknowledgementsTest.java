@@ -23,10 +23,10 @@ import uk.hearth.message.ChannelId;
 
 class TemplateAcknowledgementsTest {
     static final PolicyProfile CODE = new PolicyProfile("code", "Code", "Test Homes",
-            new PolicyProfile.Contact("0100 000 0000", "", null), new PolicyProfile.Stage(5, 10),
-            new PolicyProfile.Stage(5, 20), 10, 24,
+            new PolicyProfile.Contact("0100 000 0000", "", null), new PolicyProfile.Stage(5, 10, null, 10),
+            new PolicyProfile.Stage(5, 20, null, 20), 10, 24,
             new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000", "www.housing-ombudsman.org.uk",
-                    "PO Box 152, Liverpool L33 7WQ"), null, null);
+                    "PO Box 152, Liverpool L33 7WQ"), null, null, null);
     static final Deadlines DUE = new Deadlines(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30),
             LocalDate.of(2026, 12, 7), Instant.parse("2026-11-24T10:00:00Z"));
 
@@ -42,7 +42,7 @@ class TemplateAcknowledgementsTest {
                                       boolean consent, boolean clarify) {
         return new AcknowledgementFacts(CaseReference.of("HRT", 2026, 123), caseClass,
                 caseClass == CaseClass.ESCALATION ? 2 : 1, CaseStatus.OPEN, ChannelId.EMAIL, language, name,
-                "The repair was cancelled twice", DUE, hazard, consent, clarify, CODE);
+                "The repair was cancelled twice", DUE, hazard, consent, clarify, CODE, null, false);
     }
 
     @Test
