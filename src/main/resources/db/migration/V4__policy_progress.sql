@@ -9,6 +9,11 @@ alter table case_file add column exclusion varchar(500);
 -- The response date first set for the current stage; respond_by moves with extensions.
 alter table case_file add column respond_by_original date;
 alter table case_file add column stage1_outcome varchar(32);
+-- A stage's response dates as they stood when the response went: with and without extensions.
+alter table case_file add column stage1_due date;
+alter table case_file add column stage1_due_original date;
+alter table case_file add column stage2_due date;
+alter table case_file add column stage2_due_original date;
 alter table case_file add column stage2_responded_at timestamp with time zone;
 alter table case_file add column stage2_outcome varchar(32);
 alter table case_file add column escalated_at timestamp with time zone;

@@ -48,4 +48,19 @@ public interface Cases {
 
     /** Cases whose representative's access rests on this consent record. */
     java.util.List<Long> relyingOnConsent(long consentId);
+
+    /** Staff sent the response for {@code stage}. */
+    void recordResponse(long caseId, int stage, Instant at, String outcome);
+
+    /** Moves the current stage's response date and keeps the extension and its reason. */
+    void recordExtension(long caseId, int stage, int workingDays, String reason, java.time.LocalDate previous,
+                         java.time.LocalDate next, String recordedBy);
+
+    /** Working days the current stage has been extended by so far. */
+    int extendedWorkingDays(long caseId, int stage);
+
+    /** The case is not taken further: {@code exclusion} says why, as the resident is told it (a refused stage 2). */
+    void exclude(long caseId, String exclusion);
+
+    void close(long caseId, String reason);
 }

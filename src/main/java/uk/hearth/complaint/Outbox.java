@@ -20,6 +20,9 @@ public interface Outbox {
      */
     Optional<Long> markUndeliverable(Collection<String> providerIds, String why);
 
+    /** Staff made the replies of this kind that were due from them (a letter, a call). @return how many */
+    int markManualSent(long caseId, String kind, java.time.Instant sentAt);
+
     /** Stops messages to {@code recipient} on this case that are not yet sent. @return how many */
     int cancelPending(long caseId, String recipient, String why);
 }

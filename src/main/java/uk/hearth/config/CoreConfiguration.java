@@ -23,6 +23,7 @@ import uk.hearth.intake.ConsentAnswers;
 import uk.hearth.intake.IntakePorts;
 import uk.hearth.intake.OptOuts;
 import uk.hearth.intake.ProcessingInbound;
+import uk.hearth.intake.ProgressingCase;
 import uk.hearth.intake.RedirectingReply;
 import uk.hearth.intake.ReplyChannels;
 import uk.hearth.intake.consent.Consents;
@@ -92,6 +93,11 @@ public class CoreConfiguration {
     @Bean
     RedirectingReply redirectingReply(IntakePorts ports, Clock clock) {
         return new RedirectingReply(ports, clock);
+    }
+
+    @Bean
+    ProgressingCase progressingCase(IntakePorts ports, DeadlineCalculator deadlines, Clock clock) {
+        return new ProgressingCase(ports, deadlines, clock);
     }
 
     @Bean

@@ -45,6 +45,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
                         .hasAnyRole(STAFF, INTEGRATOR)
                         .requestMatchers("/api/v1/consents", "/api/v1/consents/**").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/*").hasRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenancies").hasAnyRole(STAFF, INTEGRATOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiKeyFilter(properties.security().apiKeys()),

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.hearth.complaint.CaseConflict;
+import uk.hearth.complaint.NoSuchCase;
 import uk.hearth.infrastructure.Redaction;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -47,6 +49,18 @@ class ApiExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badValue(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(NoSuchCase.class)
+    ResponseEntity<ProblemDetail> noCase(NoSuchCase e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(CaseConflict.class)
+    ResponseEntity<ProblemDetail> conflict(CaseConflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 e.getMessage()));
     }
 

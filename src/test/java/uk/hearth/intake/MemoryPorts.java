@@ -210,6 +210,41 @@ final class MemoryPorts {
                     && f.consentState() == uk.hearth.complaint.ConsentState.GIVEN).map(CaseFile::id).toList();
         }
 
+        final Map<Long, Integer> extended = new HashMap<>();
+
+        @Override
+        public void recordResponse(long caseId, int stage, Instant at, String outcome) {
+            if (stage == 1) {
+                respondedAt(caseId, at);
+            }
+        }
+
+        @Override
+        public void recordExtension(long caseId, int stage, int workingDays, String reason,
+                                    java.time.LocalDate previous, java.time.LocalDate next, String recordedBy) {
+            extended.merge(caseId, workingDays, Integer::sum);
+            update(caseId, f -> new CaseFile(f.id(), f.reference(), f.caseClass(), f.stage(), f.status(), f.channel(),
+                    f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(), f.consentState(),
+                    f.receivedAt(), new Deadlines(f.deadlines().dayZero(), f.deadlines().acknowledgeBy(), next,
+                    f.deadlines().makeSafeBy()), f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(),
+                    f.consentId()));
+        }
+
+        @Override
+        public int extendedWorkingDays(long caseId, int stage) {
+            return extended.getOrDefault(caseId, 0);
+        }
+
+        @Override
+        public void exclude(long caseId, String exclusion) {
+            attention.merge(caseId, exclusion, (a, b) -> a + "; " + b);
+        }
+
+        @Override
+        public void close(long caseId, String reason) {
+            close(caseId);
+        }
+
         @Override
         public void flagForStaff(long caseId, String why) {
             attention.merge(caseId, why, (a, b) -> a + "; " + b);
@@ -256,6 +291,11 @@ final class MemoryPorts {
         /** The channel sent the last queued reply and the provider called it {@code providerId}. */
         void sent(String providerId) {
             byProviderId.put(providerId, queuedFor.get(queuedFor.size() - 1));
+        }
+
+        @Override
+        public int markManualSent(long caseId, String kind, Instant sentAt) {
+            return manualFor.contains(caseId) ? 1 : 0;
         }
 
         @Override

@@ -21,7 +21,7 @@ class TemplateWording implements Wording {
     private final HearthProperties properties;
     private final PolicyProfile profile;
     private final Clock clock;
-    private final Map<String, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<java.nio.file.Path, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     TemplateWording(HearthProperties properties, PolicyProfile profile, Clock clock) {
         this.properties = properties;
@@ -31,21 +31,28 @@ class TemplateWording implements Wording {
 
     @Override
     public Acknowledgements.Written write(String kind, ChannelId channel, String language, Map<String, Object> values) {
-        TextTemplates templates = kinds.computeIfAbsent(kind, k -> new TextTemplates(
-                properties.templatesDir().resolve(k), Duration.ofMinutes(1), clock));
-        String own = channel.value() + "_" + language + ".txt";
+        TextTemplates templates = templates(properties.templatesDir().resolve(kind));
+        TextTemplates own = templates(properties.templatesDir().resolve(profile.id()).resolve(kind));
         Map<String, Object> all = new HashMap<>(values);
         all.put("landlord", profile.landlordName());
         all.put("contact", Map.of("phone", nz(profile.landlordContact().phone()),
                 "email", nz(profile.landlordContact().email()), "website", nz(profile.landlordContact().website())));
         all.put("formUrl", properties.publicBaseUrl() + "/");
-        String rendered = templates.find(own)
-                .or(() -> templates.find("default_" + language + ".txt"))
+        String name = channel.value() + "_" + language + ".txt";
+        String fallback = "default_" + language + ".txt";
+        String rendered = own.find(name)
+                .or(() -> own.find(fallback))
+                .or(() -> templates.find(name))
+                .or(() -> templates.find(fallback))
                 .or(() -> templates.find("default_en.txt"))
                 .orElseThrow(() -> new IllegalStateException("no " + kind + " template in "
                         + templates.directory().toAbsolutePath()))
                 .execute(all);
         return Subjects.split(rendered);
+    }
+
+    private TextTemplates templates(java.nio.file.Path directory) {
+        return kinds.computeIfAbsent(directory, d -> new TextTemplates(d, Duration.ofMinutes(1), clock));
     }
 
     private static String nz(String s) {

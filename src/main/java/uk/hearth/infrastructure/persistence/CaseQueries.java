@@ -28,8 +28,18 @@ public class CaseQueries {
     public record CaseView(String reference, @JsonProperty("class") String caseClass, int stage, String status, String channel,
                            String preferredContact, String language, Person contact, Tenant tenant, Flags flags,
                            List<Reason> reasons, Deadlines deadlines, Consent consent, Instant receivedAt,
-                           String policy, String relatedCase, String staffAttention, List<Message> messages,
-                           List<Event> events) {
+                           String policy, String relatedCase, String staffAttention, Progress progress,
+                           List<Message> messages, List<Event> events) {
+    }
+
+    /** Where the case stands in the landlord's procedure. */
+    public record Progress(LocalDate concernResolveBy, String exclusion, Instant stage1RespondedAt, String stage1Outcome,
+                           Instant escalatedAt, Instant stage2RespondedAt, String stage2Outcome, Instant closedAt,
+                           String closeReason, List<ExtensionView> extensions) {
+    }
+
+    public record ExtensionView(int stage, int workingDays, String reason, LocalDate previousDate, LocalDate newDate,
+                                String recordedBy, Instant recordedAt) {
     }
 
     public record Person(String name, String email, String phone, String handle) {
@@ -129,7 +139,20 @@ public class CaseQueries {
                         rs.getString("detail"))).list();
         return new CaseView(c.reference(), c.caseClass(), c.stage(), c.status(), c.channel(), c.preferredContact(),
                 c.language(), c.contact(), c.tenant(), c.flags(), reasons, c.deadlines(), c.consent(), c.receivedAt(),
-                c.policy(), c.relatedCase(), c.staffAttention(), messages, events);
+                c.policy(), c.relatedCase(), c.staffAttention(), withExtensions(c.progress(), id), messages, events);
+    }
+
+    private Progress withExtensions(Progress p, long caseId) {
+        List<ExtensionView> extensions = jdbc.sql("""
+                        select stage, working_days, reason, previous_date, new_date, recorded_by, recorded_at
+                        from case_extension where case_id = ? order by id""")
+                .param(caseId)
+                .query((rs, n) -> new ExtensionView(rs.getInt(1), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
+                        Sql.instant(rs, "recorded_at")))
+                .list();
+        return new Progress(p.concernResolveBy(), p.exclusion(), p.stage1RespondedAt(), p.stage1Outcome(),
+                p.escalatedAt(), p.stage2RespondedAt(), p.stage2Outcome(), p.closedAt(), p.closeReason(), extensions);
     }
 
     private List<File> files(long inboundId) {
@@ -162,6 +185,12 @@ public class CaseQueries {
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
                         rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
                 new Consent(rs.getString("consent_state")), Sql.instant(rs, "received_at"), rs.getString("policy"),
-                rs.getString("related_reference"), rs.getString("staff_attention"), List.of(), List.of());
+                rs.getString("related_reference"), rs.getString("staff_attention"),
+                new Progress(rs.getObject("concern_resolve_by", LocalDate.class), rs.getString("exclusion"),
+                        Sql.instant(rs, "stage1_responded_at"), rs.getString("stage1_outcome"),
+                        Sql.instant(rs, "escalated_at"), Sql.instant(rs, "stage2_responded_at"),
+                        rs.getString("stage2_outcome"), Sql.instant(rs, "closed_at"), rs.getString("close_reason"),
+                        List.of()),
+                List.of(), List.of());
     }
 }

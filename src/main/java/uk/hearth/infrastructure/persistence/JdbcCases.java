@@ -271,6 +271,46 @@ class JdbcCases implements Cases {
     }
 
     @Override
+    public void recordResponse(long caseId, int stage, Instant at, String outcome) {
+        String column = stage == 2 ? "stage2" : "stage1";
+        jdbc.sql("update case_file set " + column + "_responded_at = ?, " + column + "_outcome = ?, " + column
+                        + "_due = respond_by, " + column + "_due_original = respond_by_original, updated_at = ?"
+                        + " where id = ?")
+                .params(Sql.ts(at), outcome, Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public void recordExtension(long caseId, int stage, int workingDays, String reason, LocalDate previous,
+                                LocalDate next, String recordedBy) {
+        jdbc.sql("""
+                insert into case_extension (case_id, stage, working_days, reason, previous_date, new_date, recorded_by,
+                    recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, stage, workingDays, Sql.truncate(reason, 1000), previous, next, recordedBy,
+                        Sql.ts(clock.instant()))
+                .update();
+        jdbc.sql("update case_file set respond_by = ?, updated_at = ? where id = ?")
+                .params(next, Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public int extendedWorkingDays(long caseId, int stage) {
+        return jdbc.sql("select coalesce(sum(working_days), 0) from case_extension where case_id = ? and stage = ?")
+                .params(caseId, stage).query(Integer.class).single();
+    }
+
+    @Override
+    public void exclude(long caseId, String exclusion) {
+        jdbc.sql("update case_file set exclusion = ?, updated_at = ? where id = ?")
+                .params(Sql.truncate(exclusion, 500), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public void close(long caseId, String reason) {
+        jdbc.sql("update case_file set status = 'closed', closed_at = ?, close_reason = ?, updated_at = ? where id = ?")
+                .params(Sql.ts(clock.instant()), Sql.truncate(reason, 500), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
     public void recordEvent(long caseId, String type, String detail, Instant at) {
         jdbc.sql("insert into case_event (case_id, occurred_at, type, detail) values (?, ?, ?, ?)")
                 .params(caseId, Sql.ts(at), type, Sql.truncate(detail, 2000))

@@ -138,6 +138,14 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public int markManualSent(long caseId, String kind, Instant sentAt) {
+        return jdbc.sql("""
+                update outbound_message set status = 'SENT', sent_at = ?, delivery_state = 'sent'
+                where case_id = ? and kind = ? and status = 'MANUAL_DUE'""")
+                .params(Sql.ts(sentAt), caseId, kind).update();
+    }
+
+    @Override
     public int cancelPending(long caseId, String recipient, String why) {
         return jdbc.sql("""
                 update outbound_message set status = 'CANCELLED', last_error = ?, claimed_at = null
