@@ -75,7 +75,7 @@ final class MimeReader {
                 EncodedWords.decode(first(headers, "subject")), date(first(headers, "date"), arrived),
                 ids(all(headers, "in-reply-to")), ids(all(headers, "references")), text.strip(), c.fromHtml,
                 c.attachments, headers, baseType(contentType), param(contentType, "report-type"),
-                List.copyOf(c.originalIds), bodyHash(raw), List.copyOf(c.problems));
+                List.copyOf(c.originalIds), c.deliveryStatus.toString(), bodyHash(raw), List.copyOf(c.problems));
     }
 
     /** Collects files, report contents and problems while the body is read. */
@@ -83,6 +83,7 @@ final class MimeReader {
         final List<Attachment> attachments = new ArrayList<>();
         final List<String> originalIds = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+        final StringBuilder deliveryStatus = new StringBuilder();
         boolean fromHtml;
 
         void attach(Part part, String type) {
@@ -154,6 +155,8 @@ final class MimeReader {
             String type = baseType(contentType(child));
             if (i == 0 || type.equals("text/plain") && !isAttachment(child, type)) {
                 text.append(body(child, c, depth + 1)).append('\n');
+            } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
+                c.deliveryStatus.append(MailCharsets.decode(decoded(child, c), "UTF-8")).append('\n');
             } else if (type.equals("message/rfc822") || type.equals("text/rfc822-headers")
                     || type.equals("message/rfc822-headers")) {
                 originalIds(decoded(child, c), c);

@@ -15,13 +15,14 @@ import uk.hearth.message.Attachment;
  * @param textFromHtml      true when there was no plain text and the text was read from HTML
  * @param reportType        the report-type of a multipart/report (delivery-status, disposition-notification)
  * @param originalMessageIds Message-IDs of the message a report returns (its attached headers), for bounces
+ * @param deliveryStatus    the machine-readable part of a delivery report (Action, Status, Diagnostic-Code)
  * @param rawBodyHash       SHA-256 of the body as sent (after the header block, line endings normalised)
  * @param problems          what could not be read and how it was worked around, for the audit trail
  */
 record ParsedEmail(String messageId, String fromName, String fromEmail, String subject, Instant date,
                    List<String> inReplyTo, List<String> references, String text, boolean textFromHtml,
                    List<Attachment> attachments, Map<String, List<String>> headers, String contentType,
-                   String reportType, List<String> originalMessageIds, String rawBodyHash, List<String> problems) {
+                   String reportType, List<String> originalMessageIds, String deliveryStatus, String rawBodyHash, List<String> problems) {
 
     String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
