@@ -41,8 +41,26 @@ class EmailConfiguration {
 
     /** Poll strategy and post-process action of the IMAP consumer, and the source of the health component. */
     @Bean
-    MailboxStatus emailMailboxStatus(Clock clock, EmailMetrics metrics) {
-        return new MailboxStatus(clock, metrics);
+    MailboxStatus emailMailboxStatus(Clock clock, EmailMetrics metrics, EmailProperties properties,
+                                     ImapAuthenticator emailImapAuthenticator, Properties emailImapProperties) {
+        return new MailboxStatus(clock, metrics, () -> probe(properties.imap(), emailImapAuthenticator,
+                emailImapProperties));
+    }
+
+    /** Logs in and looks at the folder as the consumer does; null when that works. */
+    static String probe(EmailProperties.Imap imap, ImapAuthenticator authenticator, Properties mailProperties) {
+        try {
+            jakarta.mail.PasswordAuthentication login = authenticator.getPasswordAuthentication();
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(mailProperties).getStore(imap.protocol());
+            store.connect(imap.host(), imap.port(), login.getUserName(), login.getPassword());
+            try {
+                return store.getFolder(imap.folder()).exists() ? null : "folder " + imap.folder() + " does not exist";
+            } finally {
+                store.close();
+            }
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            return e.toString();
+        }
     }
 
     @Bean

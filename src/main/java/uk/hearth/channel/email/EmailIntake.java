@@ -57,16 +57,47 @@ final class EmailIntake {
 
     /** Camel entry point: the consumer's mail, by its raw bytes. */
     public void receive(Exchange exchange) throws MessagingException, IOException {
-        jakarta.mail.Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(mail.getSize(), 1024));
-        mail.writeTo(raw);
-        Instant arrived = mail.getReceivedDate() != null ? mail.getReceivedDate().toInstant() : clock.instant();
-        Outcome outcome = accept(raw.toByteArray(), arrived);
+        jakarta.mail.Message mail = exchange.getIn() instanceof MailMessage in ? in.getOriginalMessage()
+                : exchange.getIn().getBody(jakarta.mail.Message.class);
+        Outcome outcome;
+        byte[] raw;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(mail.getSize(), 1024));
+            mail.writeTo(bytes);
+            raw = bytes.toByteArray();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // The server cannot hand this mail over: after the allowed attempts it goes to the failed folder.
+            String key = "server:" + serverKey(mail);
+            int attempts = readFailures.merge(key, 1, Integer::sum);
+            if (attempts < properties.imap().parseAttempts()) {
+                throw e;
+            }
+            readFailures.remove(key);
+            raw = null;
+        }
+        if (raw == null) {
+            outcome = reject(properties.imap().source(), null, "the server could not hand the mail over after "
+                    + properties.imap().parseAttempts() + " attempts", new byte[0]);
+        } else {
+            Instant arrived = mail.getReceivedDate() != null ? mail.getReceivedDate().toInstant() : clock.instant();
+            outcome = accept(raw, arrived);
+        }
         String folder = outcome == Outcome.REJECTED ? properties.imap().failedFolder()
                 : properties.imap().processedFolder();
         if (folder != null && !folder.isBlank()) {
             exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder);
         }
+    }
+
+    private static String serverKey(jakarta.mail.Message mail) {
+        try {
+            if (mail.getFolder() instanceof jakarta.mail.UIDFolder uids) {
+                return uids.getUIDValidity() + ":" + uids.getUID(mail);
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // falls back to the position in the folder
+        }
+        return "n" + mail.getMessageNumber();
     }
 
     /**

@@ -14,21 +14,29 @@ import uk.hearth.infrastructure.Redaction;
 
 /**
  * Follows the IMAP consumer's polls. Camel's mail consumer swallows a failed login and reports the poll as done,
- * so a poll counts as successful only when the consumer also reached the end of the mailbox (the post-process
- * action it calls after reading the folder). Feeds the health component "email".
+ * and calls its post-process action only when the folder held mail; so a poll that read mail is a success, and a
+ * poll that read none is confirmed by a login probe when health is asked (at most once a minute). Feeds the health
+ * component "email".
  */
 final class MailboxStatus implements PollingConsumerPollStrategy, MailBoxPostProcessAction {
     private static final Logger log = LoggerFactory.getLogger(MailboxStatus.class);
 
     private final Clock clock;
     private final EmailMetrics metrics;
+    private static final java.time.Duration PROBE_EVERY = java.time.Duration.ofMinutes(1);
+
+    private final java.util.function.Supplier<String> probe;
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    private volatile Instant unconfirmed;
+    private volatile Instant lastProbe = Instant.MIN;
     private volatile Instant started;
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
     private volatile String lastError;
 
-    MailboxStatus(Clock clock, EmailMetrics metrics) {
+    /** @param probe logs in and opens the folder; returns null when that works, else why not */
+    MailboxStatus(Clock clock, EmailMetrics metrics, java.util.function.Supplier<String> probe) {
+        this.probe = probe;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -39,7 +47,20 @@ final class MailboxStatus implements PollingConsumerPollStrategy, MailBoxPostPro
         }
     }
 
-    Snapshot snapshot() {
+    synchronized Snapshot snapshot() {
+        Instant open = unconfirmed;
+        Instant now = clock.instant();
+        if (open != null && (lastSuccess == null || open.isAfter(lastSuccess))
+                && !now.isBefore(lastProbe.plus(PROBE_EVERY))) {
+            lastProbe = now;
+            String error = probe.get();
+            if (error == null) {
+                lastSuccess = open;
+                failuresInARow.set(0);
+            } else {
+                failed(error);
+            }
+        }
         return new Snapshot(started != null, lastSuccess, lastFailure, lastError, failuresInARow.get());
     }
 
@@ -60,7 +81,8 @@ final class MailboxStatus implements PollingConsumerPollStrategy, MailBoxPostPro
         metrics.polled(polledMessages);
         Instant began = started;
         if (lastSuccess == null || began != null && lastSuccess.isBefore(began)) {
-            failed("login or opening the folder failed (the consumer's warning in the log says why)");
+            // An empty folder or a failed login: the consumer does not say which; the probe will.
+            unconfirmed = clock.instant();
         } else if (failuresInARow.getAndSet(0) > 0) {
             log.info("Mailbox polling works again");
         }
