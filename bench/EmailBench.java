@@ -1,0 +1,169 @@
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import uk.hearth.HearthApplication;
+
+/**
+ * Email benchmark: a mailbox of N mails of the fixtures' variety (every MIME fixture, bounces and auto-replies
+ * included, and residents' complaints in plain text, HTML and with attachments) is drained by the IMAP route,
+ * recorded in the inbox and acknowledged over SMTP. GreenMail plays the mail server on 127.0.0.1. Prints the
+ * seconds from start until the mailbox is empty, every mail recorded, and every acknowledgement sent.
+ */
+public class EmailBench {
+    public static void main(String[] args) throws Exception {
+        int total = Integer.parseInt(System.getenv().getOrDefault("BENCH_MAILS", "1000"));
+        String dbUrl = System.getenv().getOrDefault("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hearth_bench_email");
+        String dbUser = System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
+        ServerSetup smtp = new ServerSetup(freePort(), "127.0.0.1", "smtp");
+        ServerSetup imap = new ServerSetup(freePort(), "127.0.0.1", "imap");
+        GreenMail mail = new GreenMail(new ServerSetup[] {smtp, imap})
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("complaints@bench.example", "hearth", "secret"));
+        mail.start();
+        try {
+            int loaded = load(mail.getUserManager().getUser("hearth"), total);
+            System.out.printf("[bench] mailbox holds %d mails%n", loaded);
+            long started = System.nanoTime();
+            ConfigurableApplicationContext app = SpringApplication.run(HearthApplication.class,
+                    "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=" + dbUser,
+                    "--spring.datasource.password=", "--server.port=0",
+                    "--hearth.channels.email.imap.host=127.0.0.1", "--hearth.channels.email.imap.protocol=imap",
+                    "--hearth.channels.email.imap.port=" + imap.getPort(),
+                    "--hearth.channels.email.imap.username=hearth", "--hearth.channels.email.imap.password=secret",
+                    "--hearth.channels.email.imap.poll-interval=500", "--hearth.channels.email.imap.initial-delay=0",
+                    "--hearth.channels.email.smtp.host=127.0.0.1", "--hearth.channels.email.smtp.port=" + smtp.getPort(),
+                    "--hearth.channels.email.from=Bench Homes <complaints@bench.example>",
+                    "--hearth.outbox.poll-interval=200", "--hearth.outbox.batch-size=100",
+                    "--logging.level.root=WARN");
+            double ready = seconds(started);
+            double drained = -1;
+            double recorded = -1;
+            double acknowledged = -1;
+            try (Connection db = DriverManager.getConnection(dbUrl, dbUser, "")) {
+                long deadline = System.nanoTime() + 300_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    int inInbox = mail.getManagers().getImapHostManager()
+                            .getFolder(mail.getUserManager().getUser("hearth"), "INBOX").getMessageCount();
+                    if (drained < 0 && inInbox == 0) {
+                        drained = seconds(started);
+                    }
+                    long stored = count(db, "select count(*) from inbound_message where channel = 'email'")
+                            + count(db, "select count(*) from email_rejection");
+                    long open = count(db, "select count(*) from inbound_message where channel = 'email' and status = 'RECEIVED'");
+                    if (recorded < 0 && drained >= 0 && open == 0) {
+                        recorded = seconds(started);
+                    }
+                    long pending = count(db, "select count(*) from outbound_message where status in ('PENDING', 'SENDING')");
+                    if (recorded >= 0 && pending == 0) {
+                        acknowledged = seconds(started);
+                        System.out.printf("[bench] stored %d (inbox rows + rejections) of %d mails%n", stored, loaded);
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                System.out.printf("[bench] inbound: %d rows (%d duplicates of content kept as follow-ups), %d rejected%n",
+                        count(db, "select count(*) from inbound_message where channel = 'email'"),
+                        count(db, "select count(*) from case_event where type = 'suspected_duplicate'"),
+                        count(db, "select count(*) from email_rejection"));
+                System.out.printf("[bench] notices (auto-replies, bounces): %d; acknowledgements sent: %d; failed: %d%n",
+                        count(db, "select count(*) from inbound_message where channel = 'email' and notice is not null"),
+                        count(db, "select count(*) from outbound_message where status = 'SENT'"),
+                        count(db, "select count(*) from outbound_message where status = 'FAILED'"));
+            }
+            System.out.printf("[bench] SMTP server received %d mails%n", mail.getReceivedMessages().length);
+            System.out.printf("%nRESULT mails=%d start_to_ready_s=%.1f drained_s=%.1f recorded_s=%.1f acknowledged_s=%.1f target_s=60%n",
+                    loaded, ready, drained, recorded, acknowledged);
+            app.close();
+        } finally {
+            mail.stop();
+        }
+    }
+
+    static int load(GreenMailUser user, int total) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.allowutf8", "true");
+        Session session = Session.getInstance(p);
+        List<byte[]> fixtures = new ArrayList<>();
+        try (var files = Files.list(Path.of("src/test/resources/fixtures/mime"))) {
+            for (Path f : files.filter(f -> f.toString().matches(".*\\.(eml|raw)$")).sorted().toList()) {
+                fixtures.add(Files.readAllBytes(f));
+            }
+        }
+        try (var files = Files.list(Path.of("src/test/resources/fixtures/email-reply"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                fixtures.add(Files.readAllBytes(f));
+            }
+        }
+        String[] complaints = {
+            "The repairs team promised to come on Monday and never turned up. I want to make a complaint.",
+            "There is black mould in the bedroom and my baby has a cough. Please send someone.",
+            "Thank you to the caretaker for clearing the bin store so quickly.",
+            "Can you tell me when the communal windows are next cleaned?",
+            "I am unhappy with your stage 1 response and want my complaint reviewed at stage 2.",
+            "My boiler has been broken for a week and nobody has called me back."};
+        for (int i = 0; i < total; i++) {
+            byte[] raw;
+            if (i % 2 == 0) {
+                raw = unique(fixtures.get((i / 2) % fixtures.size()), i);
+            } else {
+                String text = complaints[i % complaints.length] + "\n\nOn Mon, 2 Nov 2026 at 09:00, Housing <x@bench.example> wrote:\n> earlier";
+                String body = switch (i % 3) {
+                    case 0 -> "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text;
+                    case 1 -> "Content-Type: text/html; charset=UTF-8\r\n\r\n<p>" + text.replace("\n", "<br>") + "</p>";
+                    default -> "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+                            + text + "\r\n--b\r\nContent-Type: image/jpeg; name=photo.jpg\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                            + "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==\r\n--b--";
+                };
+                raw = ("From: Resident " + i + " <resident" + i + "@bench.example>\r\nTo: complaints@bench.example\r\n"
+                        + "Subject: Complaint " + i + "\r\nDate: Fri, 20 Nov 2026 10:00:00 +0000\r\n"
+                        + "Message-ID: <bench-" + i + "@bench.example>\r\nMIME-Version: 1.0\r\n" + body + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw)));
+        }
+        return total;
+    }
+
+    /** A fixture as another delivery: its own Message-ID, so it is a distinct mail, not a re-delivery. */
+    static byte[] unique(byte[] fixture, int i) {
+        String text = new String(fixture, StandardCharsets.ISO_8859_1);
+        String id = "Message-ID: <bench-fixture-" + i + "@bench.example>";
+        String replaced = text.replaceFirst("(?im)^Message-ID:[^\\r\\n]*(\\r?\\n[ \\t][^\\r\\n]*)*", id);
+        if (replaced.equals(text)) {
+            replaced = id + "\r\n" + text;
+        }
+        return replaced.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static long count(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

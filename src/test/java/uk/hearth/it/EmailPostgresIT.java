@@ -1,0 +1,10 @@
+package uk.hearth.it;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** The email channel on PostgreSQL, in a schema rebuilt for the run. */
+@TestPropertySource(locations = "classpath:it/postgres.properties")
+@Import(IntakePostgresIT.CleanSchema.class)
+class EmailPostgresIT extends EmailScenarios {
+}
