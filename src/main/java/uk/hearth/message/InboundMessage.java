@@ -40,12 +40,20 @@ public record InboundMessage(ChannelId channel, String source, String externalId
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        // NUL is not text: PostgreSQL refuses it and no resident meant it (broken mail charsets carry it).
+        text = withoutNul(text);
+        subject = withoutNul(subject);
+        raw = withoutNul(raw);
         source = source == null ? "" : source;
         sender = sender == null ? Sender.anonymous() : sender;
         language = "cy".equals(language) ? "cy" : "en";
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         inReplyTo = inReplyTo == null ? List.of() : List.copyOf(inReplyTo);
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    private static String withoutNul(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
     public static Builder builder(ChannelId channel, String externalId, String text, Instant receivedAt) {

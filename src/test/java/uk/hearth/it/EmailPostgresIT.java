@@ -5,6 +5,6 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The email channel on PostgreSQL, in a schema rebuilt for the run. */
 @TestPropertySource(locations = "classpath:it/postgres.properties")
-@Import(IntakePostgresIT.CleanSchema.class)
+@Import(CleanPostgresSchema.class)
 class EmailPostgresIT extends EmailScenarios {
 }

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -55,6 +56,9 @@ import org.springframework.test.context.TestPropertySource;
         "hearth.channels.email.imap.initial-delay=500",
         "hearth.channels.email.auto-reply-cap.max=3"})
 @Import(DatabaseOutage.class)
+// Both database variants poll the same GreenMail mailbox: close each application once its class is done, so
+// one suite's poller never takes the other's mail.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class EmailScenarios {
     static final String MAILBOX = "complaints@test-homes.example";
     static final String PROCESSED = "Hearth/Processed";

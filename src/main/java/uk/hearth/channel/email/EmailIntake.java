@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.hearth.complaint.Cases;
@@ -28,7 +30,7 @@ import uk.hearth.message.Notice;
  * or a database outage leaves the mail where it was for the next poll. The header {@code CamelMailMoveTo} tells
  * the consumer where the mail goes then: the processed folder, or the failed folder for a rejection.
  */
-final class EmailIntake {
+final class EmailIntake implements Processor {
     private static final Logger log = LoggerFactory.getLogger(EmailIntake.class);
     private static final int REMEMBERED_FAILURES = 10_000;
 
@@ -54,6 +56,11 @@ final class EmailIntake {
 
     /** What happened to one mail, and so where it goes in the mailbox. */
     enum Outcome { STORED, DUPLICATE, REJECTED }
+
+    @Override
+    public void process(Exchange exchange) throws MessagingException, IOException {
+        receive(exchange);
+    }
 
     /** Camel entry point: the consumer's mail, by its raw bytes. */
     public void receive(Exchange exchange) throws MessagingException, IOException {
@@ -85,7 +92,22 @@ final class EmailIntake {
         String folder = outcome == Outcome.REJECTED ? properties.imap().failedFolder()
                 : properties.imap().processedFolder();
         if (folder != null && !folder.isBlank()) {
+            moveTo(exchange, folder);
+        }
+    }
+
+    /**
+     * Tells the consumer where the mail goes. Camel reads a mail's headers lazily on the first header write; for a
+     * mail whose headers the server cannot serve that write fails, so the mail's message is replaced by a plain one
+     * (the consumer moves the mail it fetched, whatever the exchange's message is).
+     */
+    private static void moveTo(Exchange exchange, String folder) {
+        try {
             exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder);
+        } catch (RuntimeException unreadableHeaders) {
+            DefaultMessage plain = new DefaultMessage(exchange);
+            plain.setHeader(MailConstants.MAIL_MOVE_TO, folder);
+            exchange.setIn(plain);
         }
     }
 
