@@ -22,7 +22,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains. {@code /api/**}: an integrator's X-Api-Key or a staff session, JSON 401s, CSRF
  * checked only for browser (session) requests. Everything else: public resident pages, staff pages
- * behind a login form.
+ * behind a login form, and channels' webhooks under {@code /webhooks/<channel>}, which each channel's signature
+ * check protects instead of a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -76,6 +77,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/staff/**").hasRole(STAFF)
                         .anyRequest().permitAll())
+                // A webhook carries no session to forge; its channel verifies the provider's signature instead.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff/forward", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();

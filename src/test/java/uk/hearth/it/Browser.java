@@ -50,11 +50,20 @@ final class Browser {
     }
 
     HttpResponse<String> post(String path, String apiKey, String contentType, String body) {
+        return post(path, apiKey, contentType, body, null, null);
+    }
+
+    /** A POST with one extra header (a provider's signature), left out when its value is null. */
+    HttpResponse<String> post(String path, String apiKey, String contentType, String body, String header,
+                              String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
+        }
+        if (header != null && value != null) {
+            request.header(header, value);
         }
         return send(request);
     }
