@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import uk.hearth.infrastructure.Redaction;
 
 /**
  * Health component {@code messenger} or {@code instagram}. UNKNOWN while the channel is not configured (so an
@@ -40,7 +41,7 @@ final class MetaChannelStatus implements HealthIndicator {
     void tokenRejected(String reason) {
         if (rejection.compareAndSet(null, new Rejection(clock.instant(), reason))) {
             log.error("Meta rejected the {} access token ({}): replies on {} wait until a token check succeeds",
-                    channel.id(), reason, channel.id());
+                    channel.id(), Redaction.mask(reason), channel.id());
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.hearth.config.HearthProperties;
 import uk.hearth.infrastructure.intake.IntakeService;
 
 /**
@@ -44,9 +45,10 @@ class MetaConfiguration {
     }
 
     @Bean
-    MetaReply metaReply(MetaChannels channels, MetaProperties properties, JdbcClient jdbc, Clock clock,
-                        MeterRegistry meters) {
-        return new MetaReply(channels, new MetaMessagingWindow(jdbc, properties.messagingWindow()), clock, meters);
+    MetaReply metaReply(MetaChannels channels, MetaProperties properties, HearthProperties hearth, JdbcClient jdbc,
+                        Clock clock, MeterRegistry meters) {
+        return new MetaReply(channels, new MetaMessagingWindow(jdbc, properties.messagingWindow(),
+                hearth.calendar().zone()), clock, meters);
     }
 
     @Bean

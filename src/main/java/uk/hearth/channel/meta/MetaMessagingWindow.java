@@ -3,6 +3,7 @@ package uk.hearth.channel.meta;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.hearth.message.ChannelId;
@@ -16,10 +17,12 @@ import uk.hearth.message.ChannelId;
 final class MetaMessagingWindow {
     private final JdbcClient jdbc;
     private final Duration window;
+    private final ZoneId zone;
 
-    MetaMessagingWindow(JdbcClient jdbc, Duration window) {
+    MetaMessagingWindow(JdbcClient jdbc, Duration window, ZoneId zone) {
         this.jdbc = jdbc;
         this.window = window;
+        this.zone = zone;
     }
 
     Optional<Instant> lastMessage(ChannelId channel, String handle) {
@@ -32,10 +35,10 @@ final class MetaMessagingWindow {
 
     /** @return why the window is closed at {@code now}, or empty when it is open */
     Optional<String> closed(ChannelId channel, String handle, Instant now) {
-        return closed(lastMessage(channel, handle), now, window);
+        return closed(lastMessage(channel, handle), now, window, zone);
     }
 
-    static Optional<String> closed(Optional<Instant> last, Instant now, Duration window) {
+    static Optional<String> closed(Optional<Instant> last, Instant now, Duration window, ZoneId zone) {
         if (last.isEmpty()) {
             return Optional.of("the resident has never written to us here, so Meta's messaging window is not open:"
                     + " reach them another way");
@@ -44,7 +47,8 @@ final class MetaMessagingWindow {
         if (now.isBefore(closes)) {
             return Optional.empty();
         }
-        return Optional.of("Meta's " + window.toHours() + "-hour messaging window closed at " + closes
-                + " (their last message was at " + last.get() + "): reach the resident another way");
+        return Optional.of("Meta's " + window.toHours() + "-hour messaging window closed at "
+                + MetaTimes.human(closes, zone) + " (their last message was at " + MetaTimes.human(last.get(), zone)
+                + "): reach the resident another way");
     }
 }

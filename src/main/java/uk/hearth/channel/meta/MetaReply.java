@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,8 @@ public final class MetaReply {
             throw new ChannelUnavailable(name + " is not configured: set " + String.join(" and ", channel.missing()));
         }
         status.rejection().ifPresent(r -> {
-            throw new ChannelUnavailable("Meta rejected the " + name + " access token at " + r.since() + " ("
+            throw new ChannelUnavailable("Meta rejected the " + name + " access token at "
+                    + MetaTimes.human(r.since(), ZoneOffset.UTC) + " ("
                     + r.reason() + "); waiting for a token check to succeed");
         });
         String recipient = exchange.getIn().getHeader(OutboxDispatcher.RECIPIENT, String.class);

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * When the resident sent a message. Meta sends milliseconds since the epoch; payloads seen in the wild also carry
@@ -19,7 +21,14 @@ final class MetaTimes {
     /** Meta's clocks and ours agree to within minutes; a time far in the future is a bad value. */
     private static final Duration SKEW = Duration.ofMinutes(10);
 
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.UK);
+
     private MetaTimes() {
+    }
+
+    /** For people (and logs, where digit runs read as phone numbers and are masked): "29 Nov 2026 01:04 GMT". */
+    static String human(Instant instant, ZoneId zone) {
+        return HUMAN.format(instant.atZone(zone));
     }
 
     static Instant sentAt(JsonNode timestamp, JsonNode entryTime, Instant now) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.hearth.infrastructure.Redaction;
 
 /**
  * How a rejected token is found to work again. Once Meta rejects a token (error 190) no reply is sent with it,
@@ -42,7 +43,8 @@ public final class MetaTokenCheck {
         if (answer.kind() == GraphAnswer.Kind.SENT) {
             status.tokenAccepted();
         } else {
-            log.info("The {} access token is still not accepted: {}", status.channel().id(), answer.detail());
+            log.info("The {} access token is still not accepted: {}", status.channel().id(),
+                    Redaction.mask(answer.detail()));
         }
     }
 }

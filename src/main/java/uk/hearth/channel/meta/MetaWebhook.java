@@ -64,8 +64,8 @@ public final class MetaWebhook {
             respond(exchange, 200, challenge);
         } else {
             meters.counter("hearth.meta.webhook.refused", "reason", "handshake").increment();
-            log.warn("Meta webhook handshake refused (mode {}, token {})", mode, token == null ? "missing"
-                    : verifyToken == null ? "none configured" : "wrong");
+            log.warn("Meta webhook handshake refused (mode {}, verify token {})", mode, verifyToken == null
+                    ? "not configured" : token == null ? "missing" : tokenMatches ? "right" : "wrong");
             respond(exchange, 403, "Forbidden");
         }
     }
