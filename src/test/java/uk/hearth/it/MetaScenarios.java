@@ -212,6 +212,18 @@ abstract class MetaScenarios {
                 caseJson(reference).path("messages").findValuesAsText("deliveryState")).contains("processed", "sent"));
         assertThat(jdbc.sql("select provider_id from outbound_message o join case_file c on c.id = o.case_id"
                 + " where c.reference = ?").param(reference).query(String.class).single()).isEqualTo("m_ack_" + psid);
+
+        // Meta's receipts make no case, but the case shows the acknowledgement delivered, then read.
+        postSigned(MetaFixtures.envelope("page", "1", JSON.readTree("{\"sender\":{\"id\":\"" + psid
+                + "\"},\"recipient\":{\"id\":\"1\"},\"delivery\":{\"mids\":[\"m_ack_" + psid + "\"],\"watermark\":"
+                + System.currentTimeMillis() + "}}")));
+        assertThat(caseJson(reference).path("messages").findValuesAsText("deliveryState")).contains("delivered");
+        postSigned(MetaFixtures.envelope("page", "1", JSON.readTree("{\"sender\":{\"id\":\"" + psid
+                + "\"},\"recipient\":{\"id\":\"1\"},\"timestamp\":" + System.currentTimeMillis()
+                + ",\"read\":{\"watermark\":" + (System.currentTimeMillis() + 1000) + "}}")));
+        assertThat(caseJson(reference).path("messages").findValuesAsText("deliveryState")).contains("read");
+        assertThat(jdbc.sql("select count(*) from case_file where contact_handle = ?").param(psid)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -357,7 +369,8 @@ abstract class MetaScenarios {
         assertThat(jdbc.sql("select count(*) from inbound_message where sender_handle = ?").param(psid)
                 .query(Long.class).single()).isZero();
         assertThat(browser.get("/actuator/prometheus").body())
-                .contains("hearth_messenger_events_total{kind=\"read\",outcome=\"ignored\"}");
+                .contains("hearth_messenger_events_total{kind=\"reaction\",outcome=\"ignored\"}")
+                .contains("hearth_messenger_events_total{kind=\"read\",outcome=\"receipt\"}");
     }
 
     @Test

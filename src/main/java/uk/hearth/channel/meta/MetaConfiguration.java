@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.hearth.config.HearthProperties;
 import uk.hearth.infrastructure.intake.IntakeService;
+import uk.hearth.infrastructure.persistence.JdbcOutbox;
 
 /**
  * Wires the Messenger and Instagram channel. The routes in {@code routes/meta.camel.yaml} call the beans named
@@ -40,8 +41,9 @@ class MetaConfiguration {
 
     @Bean
     MetaWebhook metaWebhook(MetaProperties properties, IntakeService intake, MetaAttachments attachments,
-                            Clock clock, MeterRegistry meters) {
-        return new MetaWebhook(properties, new MetaWebhookMapper(clock), intake, attachments, meters);
+                            JdbcClient jdbc, JdbcOutbox outbox, Clock clock, MeterRegistry meters) {
+        return new MetaWebhook(properties, new MetaWebhookMapper(clock), intake, attachments,
+                new MetaReceipts(jdbc, outbox), meters);
     }
 
     @Bean

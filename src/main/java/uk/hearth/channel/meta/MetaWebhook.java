@@ -35,16 +35,18 @@ public final class MetaWebhook {
     private final MetaWebhookMapper mapper;
     private final IntakeService intake;
     private final MetaAttachments attachments;
+    private final MetaReceipts receipts;
     private final MeterRegistry meters;
 
     MetaWebhook(MetaProperties properties, MetaWebhookMapper mapper, IntakeService intake,
-                MetaAttachments attachments, MeterRegistry meters) {
+                MetaAttachments attachments, MetaReceipts receipts, MeterRegistry meters) {
         this.verifier = new MetaSignatureVerifier(properties.appSecret(), properties.instagramAppSecret());
         this.verifyToken = MetaProperties.present(properties.verifyToken())
                 ? properties.verifyToken().strip().getBytes(StandardCharsets.UTF_8) : null;
         this.mapper = mapper;
         this.intake = intake;
         this.attachments = attachments;
+        this.receipts = receipts;
         this.meters = meters;
         if (verifier.configured().isEmpty()) {
             log.warn("Meta webhook not configured (no HEARTH_META_APP_SECRET): every post to /webhooks/meta is refused");
@@ -106,6 +108,9 @@ public final class MetaWebhook {
                     if (!received.duplicate() && !m.message().attachments().isEmpty()) {
                         withFiles.add(received.inboundId());
                     }
+                } else if (event instanceof MetaEvent.Receipt receipt) {
+                    receipts.apply(receipt);
+                    count(receipt.channel(), "receipt", receipt.state(), tally);
                 } else if (event instanceof MetaEvent.Ignored ignored) {
                     count(ignored.channel() == null ? "meta" : ignored.channel(), "ignored", ignored.kind(), tally);
                     log.debug("Meta event ignored: {} ({})", ignored.kind(), ignored.reason());

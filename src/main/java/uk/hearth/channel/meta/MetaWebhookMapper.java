@@ -2,6 +2,7 @@ package uk.hearth.channel.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +18,6 @@ import uk.hearth.message.ChannelId;
 final class MetaWebhookMapper {
     /** What each non-message event is, and why it makes no case. */
     static final Map<String, String> IGNORED = Map.ofEntries(
-            Map.entry("read", "a read receipt"),
-            Map.entry("delivery", "a delivery receipt"),
             Map.entry("reaction", "a reaction to a message, not a message"),
             Map.entry("postback", "a button press; we send no buttons, so it carries nothing the resident wrote"),
             Map.entry("optin", "a plugin opt-in, not a message"),
@@ -69,6 +68,20 @@ final class MetaWebhookMapper {
         return events;
     }
 
+    /** A receipt names our messages ({@code mids}, or Instagram's single {@code mid}) or gives a watermark. */
+    private static MetaEvent receipt(ChannelId channel, JsonNode item, String kind) {
+        JsonNode receipt = item.path(kind);
+        List<String> mids = new ArrayList<>();
+        receipt.path("mids").forEach(mid -> mids.add(mid.asText()));
+        if (receipt.path("mid").isTextual()) {
+            mids.add(receipt.path("mid").asText());
+        }
+        String resident = item.path("sender").path("id").asText(null);
+        Instant watermark = receipt.path("watermark").isNumber() ? MetaTimes.parse(receipt.path("watermark")) : null;
+        return new MetaEvent.Receipt(channel.value(), "delivery".equals(kind) ? "delivered" : "read", resident,
+                List.copyOf(mids), resident == null ? null : watermark);
+    }
+
     private MetaEvent item(ChannelId channel, JsonNode entry, JsonNode item, boolean standby) {
         JsonNode message = item.path("message");
         if (message.isObject()) {
@@ -80,6 +93,11 @@ final class MetaWebhookMapper {
         }
         if (item.path("message_edit").isObject()) {
             return messages.edit(channel, entry, item, standby);
+        }
+        for (String receipt : new String[] {"delivery", "read"}) {
+            if (item.path(receipt).isObject()) {
+                return receipt(channel, item, receipt);
+            }
         }
         for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -16,7 +16,10 @@ import uk.hearth.message.Attachment;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Notice;
 
-/** Every fixture payload becomes the right canonical message, or is ignored for a stated reason. */
+/**
+ * Every fixture payload becomes the right canonical message, a receipt for one of our messages (no case), or is
+ * ignored for a stated reason.
+ */
 class MetaWebhookMapperTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     final MetaWebhookMapper mapper = new MetaWebhookMapper(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -28,7 +31,8 @@ class MetaWebhookMapperTest {
     /** What each fixture must become. A fixture missing here fails {@link #everyFixtureHasAnExpectation}. */
     static final Map<String, Consumer<MetaEvent>> EXPECTED = Map.ofEntries(
             Map.entry(GEM + "account_linking__payload.json", ignored("account_linking")),
-            Map.entry(GEM + "delivery__payload.json", ignored("delivery")),
+            Map.entry(GEM + "delivery__payload.json", receipt("delivered", "3", 1458668856253L,
+                    "mid.1457764197618:41d102a3e1ae206a38", "mid.1458668856218:ed81099e15d3f4f233")),
             Map.entry(GEM + "message__audio_payload.json", message("messenger", "mid.1457764197618:41d102a3e1ae206a48",
                     "8", "", 1457764197324L, m -> assertFiles(m, "4.ogg|audio|https://www.example.com/4.ogg"))),
             Map.entry(GEM + "message__file_payload.json", message("messenger", "mid.1457764197618:41d102a3e1ae206a39",
@@ -60,7 +64,7 @@ class MetaWebhookMapperTest {
             Map.entry(GEM + "payment__payload.json", ignored("payment")),
             Map.entry(GEM + "postback__payload.json", ignored("postback")),
             Map.entry(GEM + "postback__payload_L74.json", ignored("postback")),
-            Map.entry(GEM + "read__payload.json", ignored("read")),
+            Map.entry(GEM + "read__payload.json", receipt("read", "3", 1458668856253L)),
             Map.entry(GEM + "referral__payload.json", ignored("referral")),
             Map.entry(GEM + "server__payload_envelope.json", message("messenger", MID, "2", "Hello, bot!",
                     1457764197627L, m -> assertThat(m.attachments()).isEmpty())),
@@ -96,7 +100,7 @@ class MetaWebhookMapperTest {
                     })),
             Map.entry(IG + "instagram_test_text_event.json", message("instagram", "random_mid", "12334", "random_text",
                     Instant.parse("2018-05-27T22:23:44Z").toEpochMilli(), m -> { })),
-            Map.entry(IG + "messaging_seen_event.json", ignored("read")));
+            Map.entry(IG + "messaging_seen_event.json", receipt("read", "Sender-id-1", null, "message-id-1")));
 
     static List<String> fixtures() {
         return MetaFixtures.payloads();
@@ -113,9 +117,6 @@ class MetaWebhookMapperTest {
         List<MetaEvent> events = mapper.map(MetaFixtures.post(fixture));
 
         assertThat(events).hasSize(1);
-        if (events.get(0) instanceof MetaEvent.Ignored ignored) {
-            assertThat(ignored.reason()).isNotBlank();
-        }
         EXPECTED.get(fixture).accept(events.get(0));
     }
 
@@ -129,7 +130,7 @@ class MetaWebhookMapperTest {
 
         assertThat(events).hasSize(4);
         assertThat(((MetaEvent.Message) events.get(0)).message().externalId()).endsWith("a39");
-        assertThat(events.get(1)).isInstanceOf(MetaEvent.Ignored.class);
+        assertThat(events.get(1)).isInstanceOf(MetaEvent.Receipt.class);
         assertThat(((MetaEvent.Message) events.get(2)).message().externalId()).endsWith("a48");
         assertThat(((MetaEvent.Message) events.get(3)).message().text()).isEqualTo("Hello, bot!");
     }
@@ -180,6 +181,15 @@ class MetaWebhookMapperTest {
         return e -> assertThat(e).isInstanceOfSatisfying(MetaEvent.Ignored.class, i -> {
             assertThat(i.kind()).isEqualTo(kind);
             assertThat(i.reason()).isNotBlank();
+        });
+    }
+
+    static Consumer<MetaEvent> receipt(String state, String resident, Long watermark, String... mids) {
+        return e -> assertThat(e).isInstanceOfSatisfying(MetaEvent.Receipt.class, r -> {
+            assertThat(r.state()).isEqualTo(state);
+            assertThat(r.resident()).isEqualTo(resident);
+            assertThat(r.mids()).containsExactly(mids);
+            assertThat(r.watermark()).isEqualTo(watermark == null ? null : Instant.ofEpochMilli(watermark));
         });
     }
 
