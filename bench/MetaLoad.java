@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  *        from posting each message to its acknowledgement arriving at the Graph stand-in
  * </pre>
  *
- * Options: --concurrency 8 --duration 20 --rate 50 --rate-duration 30 --batch 10 --warmup 5 --run-id ID.
+ * Options: --concurrency 8 --duration 20 --rate 20 --rate-duration 30 --batch 10 --warmup 5 --run-id ID
+ * --app-pid PID (Linux: the service's CPU time per message, the figure least disturbed by other load).
  * Each phase ends with one machine-readable line: {@code RESULT phase=... key=value ...}.
  */
 public class MetaLoad {
@@ -59,11 +60,12 @@ public class MetaLoad {
         int stubPort = Integer.parseInt(o.get("stub-port"));
         int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "8"));
         int duration = Integer.parseInt(o.getOrDefault("duration", "20"));
-        int rate = Integer.parseInt(o.getOrDefault("rate", "50"));
+        int rate = Integer.parseInt(o.getOrDefault("rate", "20"));
         int rateDuration = Integer.parseInt(o.getOrDefault("rate-duration", "30"));
         int batch = Integer.parseInt(o.getOrDefault("batch", "10"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         String runId = o.getOrDefault("run-id", Long.toString(System.currentTimeMillis(), 36));
+        appPid = Long.parseLong(o.getOrDefault("app-pid", "0"));
 
         HttpServer stub = graphStub(stubPort);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -73,12 +75,41 @@ public class MetaLoad {
             closedLoop(poster, "warmup", concurrency, warmup, 1);
             closedLoop(poster, "max", concurrency, duration, 1);
             closedLoop(poster, "batch", concurrency, duration, batch);
-            Thread.sleep(3000);
+            // The rate phase should not start in the wake of the closed loops' acknowledgements.
+            long drained = System.currentTimeMillis() + 180_000;
+            while (ackArrivedAt.size() < poster.sequence.get() && System.currentTimeMillis() < drained) {
+                Thread.sleep(500);
+            }
+            System.out.printf(Locale.ROOT, "RESULT phase=drain posted=%d acknowledged=%d%n", poster.sequence.get(),
+                    ackArrivedAt.size());
             openLoop(poster, rate, rateDuration);
         } finally {
             stub.stop(0);
             ((ExecutorService) client.executor().orElseThrow()).shutdownNow();
         }
+        System.exit(0);
+    }
+
+    static long appPid;
+
+    /** CPU time (user + system) the service has used so far, in ms; -1 where /proc is not readable. */
+    static long serviceCpuMs() {
+        if (appPid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + appPid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // 100 ticks per second
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String cpu(long before, long messages) {
+        long after = serviceCpuMs();
+        return before < 0 || after < 0 || messages == 0 ? "svc_cpu_ms_per_msg=n/a"
+                : String.format(Locale.ROOT, "svc_cpu_ms_per_msg=%.2f", (after - before) / (double) messages);
     }
 
     /** Answers the Send API as Graph does, and notes when each resident's acknowledgement arrived. */
@@ -100,7 +131,11 @@ public class MetaLoad {
             exchange.getResponseBody().write(out);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "graph-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         return server;
     }
@@ -153,6 +188,7 @@ public class MetaLoad {
 
     static void closedLoop(Poster poster, String phase, int workers, int seconds, int perPost) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long cpuBefore = serviceCpuMs();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -180,8 +216,8 @@ public class MetaLoad {
         if (!phase.equals("warmup")) {
             double posts = ok.get() / (double) seconds;
             System.out.printf(Locale.ROOT, "RESULT phase=%s workers=%d per_post=%d posts_per_s=%.1f messages_per_s=%.1f"
-                            + " non200=%d %s%n", phase, workers, perPost, posts, posts * perPost, failed.get(),
-                    percentiles(latencies));
+                            + " non200=%d %s %s%n", phase, workers, perPost, posts, posts * perPost, failed.get(),
+                    percentiles(latencies), cpu(cpuBefore, ok.get() * perPost));
         }
     }
 
@@ -190,6 +226,7 @@ public class MetaLoad {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Long> postedAt = new ConcurrentHashMap<>();
         AtomicLong failed = new AtomicLong();
+        long cpuBefore = serviceCpuMs();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         int total = rate * seconds;
@@ -214,8 +251,8 @@ public class MetaLoad {
         }
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
-        System.out.printf(Locale.ROOT, "RESULT phase=rate rate=%d seconds=%d posted=%d non200=%d %s%n", rate, seconds,
-                latencies.size(), failed.get(), percentiles(latencies));
+        System.out.printf(Locale.ROOT, "RESULT phase=rate rate=%d seconds=%d posted=%d non200=%d %s %s%n", rate,
+                seconds, latencies.size(), failed.get(), percentiles(latencies), cpu(cpuBefore, postedAt.size()));
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && !ackArrivedAt.keySet().containsAll(postedAt.keySet())) {
             Thread.sleep(200);

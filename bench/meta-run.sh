@@ -6,7 +6,7 @@
 #   bash bench/meta-run.sh
 #
 # Settings (environment, all optional): META_BENCH_CONCURRENCY (8), META_BENCH_SECONDS (20),
-# META_BENCH_BATCH (10), META_BENCH_RATE (50), META_BENCH_RATE_SECONDS (30), META_BENCH_DB (hearth_bench_meta),
+# META_BENCH_BATCH (10), META_BENCH_RATE (20), META_BENCH_RATE_SECONDS (30), META_BENCH_DB (hearth_bench_meta),
 # META_BENCH_POLL_MS (outbox poll interval, 1000 as shipped), BENCH_JAVA_OPTS.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ cd "$ROOT"
 CONCURRENCY=${META_BENCH_CONCURRENCY:-8}
 SECONDS_EACH=${META_BENCH_SECONDS:-20}
 BATCH=${META_BENCH_BATCH:-10}
-RATE=${META_BENCH_RATE:-50}
+RATE=${META_BENCH_RATE:-20}
 RATE_SECONDS=${META_BENCH_RATE_SECONDS:-30}
 DB=${META_BENCH_DB:-hearth_bench_meta}
 POLL_MS=${META_BENCH_POLL_MS:-1000}
@@ -82,8 +82,10 @@ done
 
 say "load: $CONCURRENCY workers x ${SECONDS_EACH}s (single, then batches of $BATCH), then $RATE posts/s for ${RATE_SECONDS}s"
 java -cp "$WORK" MetaLoad --base "$BASE" --secret "$SECRET" --stub-port "$STUB_PORT" --concurrency "$CONCURRENCY" \
-    --duration "$SECONDS_EACH" --batch "$BATCH" --rate "$RATE" --rate-duration "$RATE_SECONDS" | tee "$RESULTS/load.txt"
+    --duration "$SECONDS_EACH" --batch "$BATCH" --rate "$RATE" --rate-duration "$RATE_SECONDS" --app-pid "$APP_PID" \
+    | tee "$RESULTS/load.txt"
 
+LOADAVG_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
 result() { sed -n 's/^RESULT phase='"$1"' .*[[:space:]]'"$2"'=\([^[:space:]]*\).*/\1/p' "$RESULTS/load.txt" | tail -1; }
 COUNTS=$("${PSQL[@]}" -d "$DB" -A -t -F ' ' -c "select (select count(*) from inbound_message where channel = 'messenger'),
     (select count(*) from inbound_message where channel = 'messenger' and status <> 'PROCESSED'),
@@ -93,11 +95,11 @@ stop_app
 {
 cat <<EOF
 =========================== Hearth Meta webhook benchmark ===========================
-date              $(date '+%Y-%m-%d %H:%M %Z'), $(nproc) cores, load average before: $LOADAVG_BEFORE
+date              $(date '+%Y-%m-%d %H:%M %Z'), $(nproc) cores, load average before: $LOADAVG_BEFORE, at the end: $LOADAVG_AT_END
                   (the load generator, the Graph stand-in, PostgreSQL and the service share these cores)
-one message/post  $(result max posts_per_s) posts/s ($CONCURRENCY workers), p50 $(result max p50_ms) / p99 $(result max p99_ms) ms, non-200 $(result max non200)
-$BATCH messages/post  $(result batch messages_per_s) messages/s, p50 $(result batch p50_ms) / p99 $(result batch p99_ms) ms per post, non-200 $(result batch non200)
-at $RATE posts/s      accept p50 $(result rate p50_ms) / p90 $(result rate p90_ms) / p99 $(result rate p99_ms) / max $(result rate max_ms) ms, non-200 $(result rate non200)
+one message/post  $(result max posts_per_s) posts/s ($CONCURRENCY workers), p50 $(result max p50_ms) / p99 $(result max p99_ms) ms, non-200 $(result max non200); service CPU $(result max svc_cpu_ms_per_msg) ms/message
+$BATCH messages/post  $(result batch messages_per_s) messages/s, p50 $(result batch p50_ms) / p99 $(result batch p99_ms) ms per post, non-200 $(result batch non200); service CPU $(result batch svc_cpu_ms_per_msg) ms/message
+at $RATE posts/s      accept p50 $(result rate p50_ms) / p90 $(result rate p90_ms) / p99 $(result rate p99_ms) / max $(result rate max_ms) ms, non-200 $(result rate non200); service CPU $(result rate svc_cpu_ms_per_msg) ms/message
 post -> ack at Graph  p50 $(result ack p50_ms) / p90 $(result ack p90_ms) / p99 $(result ack p99_ms) ms ($(result ack acknowledged) of $(result ack posted); outbox polls every $POLL_MS ms)
 database          $INBOUND messenger messages stored, $UNPROCESSED not processed, $SENT acknowledgements sent
 files             ${RESULTS#"$ROOT"/}/

@@ -121,6 +121,11 @@ public final class MetaWebhook {
             respond(exchange, 503, "Cannot store messages just now; retry later");
             exchange.getMessage().setHeader("Retry-After", "30");
             return;
+        } catch (RuntimeException e) {
+            // Handled here so that nothing logs the post itself (page-scoped ids, what residents wrote).
+            log.error("Meta webhook post failed; answered 500 so Meta retries it: {}", Redaction.mask(e.toString()));
+            respond(exchange, 500, "Could not take the post; retry later");
+            return;
         }
         log.info("Meta webhook post: {}", tally);
         respond(exchange, 200, "EVENT_RECEIVED");
