@@ -62,23 +62,32 @@ pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect "$
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null
 "${PSQL[@]}" -d postgres -c "create database $DB" >/dev/null
 
-PORT=$(free_port 18180)
-STUB_PORT=$(free_port $((PORT + 1)))
-BASE="http://127.0.0.1:$PORT"
+STUB_PORT=$(free_port 18181)
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-say "starting the service on $PORT (Graph stand-in on $STUB_PORT)"
+# The service takes a free port itself (server.port 0) and says which in its log: no race with other checkouts.
+say "starting the service (Graph stand-in on $STUB_PORT)"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
-SPRING_DATASOURCE_PASSWORD= PORT="$PORT" HEARTH_PUBLIC_BASE_URL="$BASE" \
+SPRING_DATASOURCE_PASSWORD= PORT=0 HEARTH_PUBLIC_BASE_URL="http://127.0.0.1" \
 HEARTH_META_APP_SECRET="$SECRET" HEARTH_META_VERIFY_TOKEN="$SECRET" HEARTH_META_PAGE_ACCESS_TOKEN="bench-token" \
-HEARTH_META_GRAPH_BASE_URL="http://127.0.0.1:$STUB_PORT" HEARTH_OUTBOX_POLL_INTERVAL="$POLL_MS" \
+HEARTH_META_GRAPH_BASE_URL="http://127.0.0.1:$STUB_PORT" \
     java $JAVA_OPTS -Dhearth.outbox.poll-interval="$POLL_MS" -jar "$WORK/hearth.jar" >"$RESULTS/app.log" 2>&1 &
 APP_PID=$!
+PORT=""
+READY=0
 for _ in $(seq 1 1200); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/actuator/health/readiness" || true)" == 200 ]] && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$RESULTS/app.log" >&2; exit 1; }
+    PORT=${PORT:-$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$RESULTS/app.log" | head -1)}
+    if [[ -n "$PORT" && "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 \
+            "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" == 200 ]]; then
+        READY=1
+        break
+    fi
     sleep 0.1
 done
+(( READY )) || { say "service not ready after 120 s"; tail -n 40 "$RESULTS/app.log" >&2; exit 1; }
+BASE="http://127.0.0.1:$PORT"
+say "service ready on $PORT"
 
 say "load: $CONCURRENCY workers x ${SECONDS_EACH}s (single, then batches of $BATCH), then $RATE posts/s for ${RATE_SECONDS}s"
 java -cp "$WORK" MetaLoad --base "$BASE" --secret "$SECRET" --stub-port "$STUB_PORT" --concurrency "$CONCURRENCY" \
@@ -86,7 +95,7 @@ java -cp "$WORK" MetaLoad --base "$BASE" --secret "$SECRET" --stub-port "$STUB_P
     | tee "$RESULTS/load.txt"
 
 LOADAVG_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
-result() { sed -n 's/^RESULT phase='"$1"' .*[[:space:]]'"$2"'=\([^[:space:]]*\).*/\1/p' "$RESULTS/load.txt" | tail -1; }
+result() { sed -n 's/^RESULT phase='"$1"'\( .*\)\{0,1\} '"$2"'=\([^ ]*\).*/\2/p' "$RESULTS/load.txt" | tail -1; }
 COUNTS=$("${PSQL[@]}" -d "$DB" -A -t -F ' ' -c "select (select count(*) from inbound_message where channel = 'messenger'),
     (select count(*) from inbound_message where channel = 'messenger' and status <> 'PROCESSED'),
     (select count(*) from outbound_message where channel = 'messenger' and status = 'SENT')")
