@@ -127,7 +127,7 @@ public final class MetaWebhook {
             respond(exchange, 500, "Could not take the post; retry later");
             return;
         }
-        log.info("Meta webhook post: {}", tally);
+        log.debug("Meta webhook post: {}", tally);
         respond(exchange, 200, "EVENT_RECEIVED");
         attachments.fetchSoon(withFiles);
     }
