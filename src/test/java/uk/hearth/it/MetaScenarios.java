@@ -507,7 +507,7 @@ abstract class MetaScenarios {
                 new PolicyProfile.Contact("0300 123 4567", "complaints@example-landlord.org.uk",
                         "https://www.example-landlord.org.uk/complaints-and-feedback/how-we-handle-complaints"),
                 profile.stage1(), profile.stage2(), profile.otherResponseWorkingDays(), profile.hazardMakeSafeHours(),
-                profile.ombudsman(), profile.escalationWindow());
+                profile.ombudsman(), profile.escalationWindow(), profile.impliedConsentRoles(), profile.accepting());
         String understanding = ("The repair to the kitchen ceiling was cancelled twice and nobody told me why, "
                 + "there is water coming through the light fitting and the ").repeat(3).substring(0, 280) + "…";
         Deadlines due = new Deadlines(LocalDate.of(2026, 9, 16), LocalDate.of(2026, 9, 23), LocalDate.of(2026, 9, 30),
@@ -518,7 +518,7 @@ abstract class MetaScenarios {
                     AcknowledgementFacts facts = new AcknowledgementFacts(CaseReference.of("HRT", 2026, 123456),
                             caseClass, caseClass == CaseClass.ESCALATION ? 2 : 1, CaseStatus.AWAITING_CONSENT,
                             ChannelId.of(channel), language, "Bartholomew Featherstonehaugh-Cholmondeley",
-                            understanding, due, true, true, true, wordy);
+                            understanding, due, true, true, true, wordy, null, false);
                     String body = acknowledgements.write(facts).body().strip();
                     String what = channel + " " + language + " " + caseClass;
                     assertThat(body).as(what).contains("HRT-2026-123456", "example-landlord.org.uk/complaints")
