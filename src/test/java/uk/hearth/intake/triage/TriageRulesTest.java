@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -355,7 +356,7 @@ class TriageRulesTest {
 
         @Test
         void aCustomRuleIsOneEntryInTheList() {
-            TriageRule petition = TriageRule.of("petition", text -> text.has(Lexicon.regex("\\bpetition\\b"))
+            TriageRule petition = TriageRule.of("petition", text -> text.has(Pattern.compile("\\bpetition\\b"))
                     ? Optional.of(Finding.vote(CaseClass.ENQUIRY, Finding.STRONG, "is a petition"))
                     : Optional.empty());
             TriageDecision d = new Triage(List.of(petition)).classify(TriageInput.of("PETITION: save our green", "web"));
