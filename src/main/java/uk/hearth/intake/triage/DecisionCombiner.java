@@ -63,6 +63,7 @@ final class DecisionCombiner {
                 || fired.stream().anyMatch(f -> f.finding().has(Signal.IMPLICIT_COMPLAINT_EXCLUDED));
         Map<CaseClass, Integer> score = new EnumMap<>(CaseClass.class);
         int setAside = 0;
+        boolean askedInTerms = false;
         for (Fired f : fired) {
             Finding finding = f.finding();
             if (finding.vote() == null) {
@@ -72,6 +73,7 @@ final class DecisionCombiner {
                 setAside += finding.weight();
             } else {
                 score.merge(finding.vote(), finding.weight(), Integer::sum);
+                askedInTerms |= finding.vote() == CaseClass.COMPLAINT && finding.weight() >= settings.decisiveWeight();
             }
         }
         List<Reason> reasons = new ArrayList<>();
@@ -82,7 +84,7 @@ final class DecisionCombiner {
                     ? "a Member of Parliament's office" : "a councillor")
                     + "; treated as an enquiry unless they ask for a complaint or a review"));
         }
-        Choice choice = choose(score);
+        Choice choice = choose(score, askedInTerms);
         if (setAside > 0 && !choice.caseClass().isComplaint()) {
             reasons.add(new Reason("implicit-complaint-set-aside", "dissatisfaction (" + setAside + ") in a survey remark"
                     + " or an elected member's enquiry is not a complaint unless one is asked for; tell the sender how"
@@ -113,7 +115,7 @@ final class DecisionCombiner {
         return false;
     }
 
-    private Choice choose(Map<CaseClass, Integer> score) {
+    private Choice choose(Map<CaseClass, Integer> score, boolean askedInTerms) {
         int escalation = score.getOrDefault(CaseClass.ESCALATION, 0);
         int complaint = score.getOrDefault(CaseClass.COMPLAINT, 0);
         if (escalation >= settings.escalationThreshold()) {
@@ -121,7 +123,7 @@ final class DecisionCombiner {
                     + " reviewed (evidence " + escalation + "); escalation takes precedence over everything else");
         }
         if (complaint >= settings.complaintThreshold()) {
-            return decided(CaseClass.COMPLAINT, false, (complaint >= settings.decisiveWeight()
+            return decided(CaseClass.COMPLAINT, false, (askedInTerms
                     ? "the sender asks for a complaint in terms"
                     : "the message expresses dissatisfaction with the service (evidence " + complaint + ")")
                     + "; a complaint takes precedence over any request, question or thanks it also contains"

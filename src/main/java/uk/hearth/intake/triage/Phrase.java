@@ -163,6 +163,9 @@ final class Phrase {
         } else if (atom.equals("$")) {
             out.add(new SentenceEnd());
         } else if (atom.equals("?")) {
+            if (from > 0 && (source.charAt(from - 1) == ')' || source.charAt(from - 1) == ']')) {
+                throw new SyntaxException("'?' after a group means a question mark here; write optional words in [ ]");
+            }
             out.add(new Word("?"));
         } else if (atom.startsWith("~")) {
             out.add(new Gap(number(atom.substring(1), 1, MAX_GAP, "a gap '~N' needs N from 1 to " + MAX_GAP)));

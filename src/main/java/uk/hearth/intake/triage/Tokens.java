@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>Apostrophes inside a word are dropped, hyphens and other punctuation separate words, {@code . ! ? ;},
  * a colon and a line break end a sentence, a question mark is kept as the word {@code ?}, and an emoji or a
- * currency sign is a word of its own. Spellings (texting shorthand, common misspellings) are applied by
+ * currency sign is a word of its own, and a number in brackets, as in "Mrs Kay (83)", reads "aged 83". Spellings (texting shorthand, common misspellings) are applied by
  * {@link #respell}, after the language is known.
  */
 final class Tokens {
@@ -69,6 +69,9 @@ final class Tokens {
                     } else {
                         break;
                     }
+                }
+                if (from > 0 && text.charAt(from - 1) == '(' && i < n && text.charAt(i) == ')' && isNumber(word)) {
+                    b.add("aged", from, i);
                 }
                 b.add(word.toString(), from, i);
             } else if (cp == '?') {
@@ -150,6 +153,10 @@ final class Tokens {
 
     private static boolean isWordChar(int cp) {
         return Character.isLetterOrDigit(cp);
+    }
+
+    private static boolean isNumber(CharSequence word) {
+        return word.length() > 0 && word.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static boolean isApostrophe(int c) {

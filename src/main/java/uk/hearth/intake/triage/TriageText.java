@@ -155,7 +155,7 @@ public final class TriageText {
     /** The sender's words around a span, cut at sentence ends and to a readable length. */
     String quote(Span span) {
         if (span.start() == 0 && span.end() == tokens.size) {
-            String flat = WHITESPACE.matcher(original.strip()).replaceAll(" ");
+            String flat = squash(original, 0, original.length());
             return flat.length() <= WHOLE_QUOTE ? flat : flat.substring(0, WHOLE_QUOTE - 1) + "…";
         }
         int os = tokens.start[span.start()];
@@ -180,11 +180,28 @@ public final class TriageText {
                 right--;
             }
         }
-        String quote = WHITESPACE.matcher(original.substring(left, right)).replaceAll(" ").strip();
+        String quote = squash(original, left, right);
         return (cutLeft ? "…" : "") + quote + (cutRight ? "…" : "");
     }
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** The text between two positions, trimmed, with each run of white space as one space. */
+    private static String squash(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        boolean space = false;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 
     private static boolean isSentenceBreak(char c) {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == ';';

@@ -33,7 +33,7 @@ class TriageDevSetTest {
         Triage triage = Triage.standard();
         Scores scores = TriageEvaluation.score(examples, TriageEvaluation.classifyAll(triage, examples));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        TriageEvaluation.print(scores, 0.0, SETS.resolve(file), new PrintStream(report, true, StandardCharsets.UTF_8));
+        TriageEvaluation.print(scores, null, SETS.resolve(file), new PrintStream(report, true, StandardCharsets.UTF_8));
         System.out.println(report.toString(StandardCharsets.UTF_8));
 
         assertThat(examples).hasSizeGreaterThanOrEqualTo(file.equals("dev.jsonl") ? 90 : 250);
