@@ -72,7 +72,7 @@ public final class ProcessingInbound {
         InboundMessage message = stored.message();
         TriageDecision decision = triage.classify(new TriageInput(message.text(), message.subject(),
                 message.channel().value(), message.writtenForSomeoneElse(),
-                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null));
+                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null, message.language()));
         CaseClass caseClass = decision.caseClass();
         int stage = caseClass == CaseClass.ESCALATION ? 2 : 1;
         boolean representative = decision.representative() || message.writtenForSomeoneElse();
