@@ -83,9 +83,10 @@ public final class TriageEvaluation {
             return scored.isEmpty() ? 0.0 : (double) scored.stream().filter(Scored::right).count() / scored.size();
         }
 
-        /** The mean F1 over all five classes. */
+        /** The mean F1 over the classes that occur in the labels or the decisions (all five, in any real set). */
         public double macroF1() {
-            return classes.values().stream().mapToDouble(ClassScore::f1).average().orElse(0.0);
+            return classes.values().stream().filter(c -> c.actual() > 0 || c.predicted() > 0)
+                    .mapToDouble(ClassScore::f1).average().orElse(0.0);
         }
 
         public List<Scored> misclassified() {
