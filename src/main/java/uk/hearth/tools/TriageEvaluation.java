@@ -106,8 +106,8 @@ public final class TriageEvaluation {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final int WARM_UP_MESSAGES = 3_000;
-    private static final int TIMED_MESSAGES = 2_000;
+    private static final int WARM_UP_MESSAGES = 20_000;
+    private static final int TIMED_MESSAGES = 5_000;
 
     private TriageEvaluation() {
     }
