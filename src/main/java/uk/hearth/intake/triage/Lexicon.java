@@ -106,7 +106,7 @@ final class Lexicon {
         return raw.respell(spellingsByMask.computeIfAbsent(mask, this::spellings));
     }
 
-    PhraseMatcher.Matches match(Tokens tokens, int mask) {
+    PhraseMatches match(Tokens tokens, int mask) {
         return matcher.match(tokens, names.length, listOf, languageBitOf, mask);
     }
 

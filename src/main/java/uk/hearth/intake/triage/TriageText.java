@@ -24,7 +24,7 @@ public final class TriageText {
     private final String original;
     private final Tokens tokens;
     private final Set<String> languages;
-    private final PhraseMatcher.Matches matches;
+    private final PhraseMatches matches;
     private String normalised;
     private int wordCount = -1;
 

@@ -30,7 +30,7 @@ class PhraseMatcherTest {
         PhraseMatcher matcher = new PhraseMatcher();
         matcher.add(0, parse(phrase, CLASSES));
         Tokens tokens = Tokens.of(text).respell(SPELLINGS);
-        PhraseMatcher.Matches m = matcher.match(tokens, 1, new int[] {0}, new int[] {1}, 1);
+        PhraseMatches m = matcher.match(tokens, 1, new int[] {0}, new int[] {1}, 1);
         List<String> found = new ArrayList<>();
         for (int k = 0; k < m.count(0); k++) {
             found.add(String.join(" ", java.util.Arrays.copyOfRange(tokens.words(), m.start(0, k), m.end(0, k))));

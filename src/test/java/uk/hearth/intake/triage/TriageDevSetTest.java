@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.hearth.tools.TriageEvaluation;
 import uk.hearth.tools.TriageEvaluation.Example;
-import uk.hearth.tools.TriageEvaluation.Scores;
+import uk.hearth.tools.TriageReport;
+import uk.hearth.tools.TriageScores;
 
 /**
  * Runs the shipped configuration over the labelled sets and prints the evaluator's report: the development
@@ -31,9 +32,9 @@ class TriageDevSetTest {
     void clearsTheFloors(String file) throws IOException {
         List<Example> examples = TriageEvaluation.load(SETS.resolve(file));
         Triage triage = Triage.standard();
-        Scores scores = TriageEvaluation.score(examples, TriageEvaluation.classifyAll(triage, examples));
+        TriageScores scores = TriageScores.of(examples, TriageEvaluation.classifyAll(triage, examples));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        TriageEvaluation.print(scores, null, SETS.resolve(file), new PrintStream(report, true, StandardCharsets.UTF_8));
+        TriageReport.print(scores, null, SETS.resolve(file), new PrintStream(report, true, StandardCharsets.UTF_8));
         System.out.println(report.toString(StandardCharsets.UTF_8));
 
         assertThat(examples).hasSizeGreaterThanOrEqualTo(file.equals("dev.jsonl") ? 90 : 250);
