@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class RepresentativeRoles {
 
-    static final RepresentativeRoles DEFAULT = new RepresentativeRoles(new LinkedHashMap<>(Map.of()), Lexicon.EMPTY,
+    static final RepresentativeRoles DEFAULT = new RepresentativeRoles(new LinkedHashMap<>(), Lexicon.EMPTY,
             List.of("mp", "councillor", "solicitor", "advocate", "support_worker", "family", "friend", "other"));
 
     private final Map<String, Integer> relationshipLists;
