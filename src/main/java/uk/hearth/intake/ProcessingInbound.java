@@ -72,7 +72,7 @@ public final class ProcessingInbound {
         }
         TriageDecision decision = triage.classify(new TriageInput(message.text(), message.subject(),
                 message.channel().value(), message.writtenForSomeoneElse(),
-                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null));
+                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null, message.language()));
         Threading.Match match = threading.find(message);
         long caseId;
         Processed.Outcome outcome;

@@ -2,8 +2,10 @@ package uk.hearth.intake.triage;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.intake.triage.Finding.Signal;
@@ -11,10 +13,10 @@ import uk.hearth.intake.triage.Finding.Signal;
 /**
  * Weighs the findings into one decision, deterministically:
  * <ol>
- *   <li>escalation, when its evidence reaches {@link Finding#STRONG};</li>
- *   <li>complaint, when its evidence reaches {@link Finding#STRONG} - an explicit request always does;
+ *   <li>escalation, when its evidence reaches the escalation threshold;</li>
+ *   <li>complaint, when its evidence reaches the complaint threshold - an explicit request always does;
  *       implicit dissatisfaction does not count in a survey remark or a councillor/MP enquiry;</li>
- *   <li>otherwise the heaviest of service request, compliment and enquiry (ties in that order).</li>
+ *   <li>otherwise the heaviest of service request, compliment and enquiry (ties in the configured order).</li>
  * </ol>
  * Clarification is needed when nothing points anywhere, when the lower classes tie, when dissatisfaction
  * is present but too weak to make a complaint, or when a rule asks for it.
@@ -28,63 +30,107 @@ final class DecisionCombiner {
         }
     }
 
+    /**
+     * The thresholds and orders of {@code decision:} in {@code rules.yaml}.
+     *
+     * @param lowerOrder                 service request, compliment and enquiry, in the order that breaks ties
+     * @param electedMemberRoles         roles whose enquiries are not complaints unless one is asked for
+     * @param electedMemberEnquiryWeight the vote for enquiry when such a member writes
+     * @param declaredRules              ids of rules that report a representative declared on a form
+     */
+    record Settings(int complaintThreshold, int escalationThreshold, int decisiveWeight, List<CaseClass> lowerOrder,
+                    Set<String> electedMemberRoles, int electedMemberEnquiryWeight, Set<String> declaredRules,
+                    RepresentativeRoles roles) {
+
+        static final Settings DEFAULT = new Settings(Finding.STRONG, Finding.STRONG, Finding.DECISIVE,
+                List.of(CaseClass.SERVICE_REQUEST, CaseClass.COMPLIMENT, CaseClass.ENQUIRY), Set.of("mp", "councillor"),
+                Finding.WEAK, Set.of("declared-representative"), RepresentativeRoles.DEFAULT);
+    }
+
     private record Choice(CaseClass caseClass, boolean clarify, Reason reason) {
     }
 
-    private static final List<CaseClass> LOWER = List.of(CaseClass.SERVICE_REQUEST, CaseClass.COMPLIMENT, CaseClass.ENQUIRY);
+    private final Settings settings;
 
-    private DecisionCombiner() {
+    DecisionCombiner(Settings settings) {
+        this.settings = settings;
     }
 
-    static TriageDecision combine(List<Fired> fired) {
-        boolean implicitExcluded = fired.stream().anyMatch(f -> f.finding().has(Signal.IMPLICIT_COMPLAINT_EXCLUDED));
+    TriageDecision combine(List<Fired> fired) {
+        String role = representativeRole(fired);
+        boolean electedMember = role != null && settings.electedMemberRoles().contains(role);
+        boolean implicitExcluded = electedMember
+                || fired.stream().anyMatch(f -> f.finding().has(Signal.IMPLICIT_COMPLAINT_EXCLUDED));
         Map<CaseClass, Integer> score = new EnumMap<>(CaseClass.class);
         int setAside = 0;
+        boolean askedInTerms = false;
         for (Fired f : fired) {
             Finding finding = f.finding();
             if (finding.vote() == null) {
                 continue;
             }
-            if (implicitExcluded && finding.vote() == CaseClass.COMPLAINT && finding.weight() < Finding.DECISIVE) {
+            if (implicitExcluded && finding.vote() == CaseClass.COMPLAINT && finding.weight() < settings.decisiveWeight()) {
                 setAside += finding.weight();
             } else {
                 score.merge(finding.vote(), finding.weight(), Integer::sum);
+                askedInTerms |= finding.vote() == CaseClass.COMPLAINT && finding.weight() >= settings.decisiveWeight();
             }
         }
-        Choice choice = choose(score);
         List<Reason> reasons = new ArrayList<>();
         fired.forEach(f -> reasons.add(f.reason()));
+        if (electedMember) {
+            score.merge(CaseClass.ENQUIRY, settings.electedMemberEnquiryWeight(), Integer::sum);
+            reasons.add(new Reason("elected-member-enquiry", "comes from " + ("mp".equals(role)
+                    ? "a Member of Parliament's office" : "a councillor")
+                    + "; treated as an enquiry unless they ask for a complaint or a review"));
+        }
+        Choice choice = choose(score, askedInTerms);
         if (setAside > 0 && !choice.caseClass().isComplaint()) {
             reasons.add(new Reason("implicit-complaint-set-aside", "dissatisfaction (" + setAside + ") in a survey remark"
                     + " or an elected member's enquiry is not a complaint unless one is asked for; tell the sender how"
                     + " to complain"));
         }
         reasons.add(choice.reason());
+        Set<String> hazardKinds = new LinkedHashSet<>();
+        fired.stream().map(Fired::finding).filter(f -> f.has(Signal.HAZARD) && f.hazardKind() != null)
+                .forEach(f -> hazardKinds.add(f.hazardKind()));
         return new TriageDecision(choice.caseClass(),
-                fired.stream().anyMatch(f -> f.finding().has(Signal.HAZARD)),
-                fired.stream().anyMatch(f -> f.finding().has(Signal.VULNERABILITY)),
-                fired.stream().anyMatch(f -> f.finding().has(Signal.REPRESENTATIVE)),
-                representativeRole(fired),
-                choice.clarify() || fired.stream().anyMatch(f -> f.finding().has(Signal.NEEDS_CLARIFICATION)),
-                reasons);
+                any(fired, Signal.HAZARD),
+                any(fired, Signal.VULNERABILITY),
+                any(fired, Signal.REPRESENTATIVE),
+                role,
+                choice.clarify() || any(fired, Signal.NEEDS_CLARIFICATION),
+                reasons,
+                hazardKinds,
+                any(fired, Signal.DAMP_MOULD),
+                any(fired, Signal.SURVEY_REMARK));
     }
 
-    private static Choice choose(Map<CaseClass, Integer> score) {
+    private static boolean any(List<Fired> fired, Signal signal) {
+        for (Fired f : fired) {
+            if (f.finding().has(signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Choice choose(Map<CaseClass, Integer> score, boolean askedInTerms) {
         int escalation = score.getOrDefault(CaseClass.ESCALATION, 0);
         int complaint = score.getOrDefault(CaseClass.COMPLAINT, 0);
-        if (escalation >= Finding.STRONG) {
+        if (escalation >= settings.escalationThreshold()) {
             return decided(CaseClass.ESCALATION, false, "the sender is unhappy with a complaint response and wants it"
                     + " reviewed (evidence " + escalation + "); escalation takes precedence over everything else");
         }
-        if (complaint >= Finding.STRONG) {
-            return decided(CaseClass.COMPLAINT, false, (complaint >= Finding.DECISIVE
+        if (complaint >= settings.complaintThreshold()) {
+            return decided(CaseClass.COMPLAINT, false, (askedInTerms
                     ? "the sender asks for a complaint in terms"
                     : "the message expresses dissatisfaction with the service (evidence " + complaint + ")")
                     + "; a complaint takes precedence over any request, question or thanks it also contains"
                     + (escalation > 0 ? "; the escalation evidence is too weak to treat it as stage 2" : ""));
         }
         CaseClass best = null;
-        for (CaseClass c : LOWER) {
+        for (CaseClass c : settings.lowerOrder()) {
             if (score.getOrDefault(c, 0) > (best == null ? 0 : score.get(best))) {
                 best = c;
             }
@@ -100,7 +146,8 @@ final class DecisionCombiner {
         }
         int top = score.get(best);
         CaseClass leader = best;
-        List<CaseClass> tied = LOWER.stream().filter(c -> c != leader && score.getOrDefault(c, 0) == top).toList();
+        List<CaseClass> tied = settings.lowerOrder().stream()
+                .filter(c -> c != leader && score.getOrDefault(c, 0) == top).toList();
         StringBuilder why = new StringBuilder("the strongest evidence is for ").append(article(best))
                 .append(" (").append(top).append(")");
         if (!tied.isEmpty()) {
@@ -115,17 +162,17 @@ final class DecisionCombiner {
     }
 
     /** A declared, specific relationship wins; otherwise the most specific role the text shows. */
-    private static String representativeRole(List<Fired> fired) {
+    private String representativeRole(List<Fired> fired) {
         String declared = null;
         String detected = null;
         for (Fired f : fired) {
             if (!f.finding().has(Signal.REPRESENTATIVE)) {
                 continue;
             }
-            if (f.rule().equals(RepresentativeRules.DECLARED)) {
+            if (settings.declaredRules().contains(f.rule())) {
                 declared = f.finding().representativeRole();
             } else {
-                detected = RepresentativeRoles.moreSpecific(detected, f.finding().representativeRole());
+                detected = settings.roles().moreSpecific(detected, f.finding().representativeRole());
             }
         }
         if (declared != null && !declared.equals("other")) {

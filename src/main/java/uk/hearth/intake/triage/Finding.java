@@ -12,14 +12,16 @@ import uk.hearth.complaint.CaseClass;
  * words. The rule's id is attached by {@link Triage} when it turns findings into {@link Reason}s.
  *
  * @param vote               the class this evidence points to, or {@code null} for a flag-only finding
- * @param weight             how strongly; see {@link #WEAK} to {@link #DECISIVE}
+ * @param weight             how strongly; see {@link #WEAK} to {@link #DECISIVE} (the combiner's thresholds
+ *                           are configurable, these are the shipped values)
  * @param signals            flags raised
  * @param representativeRole set with {@link Signal#REPRESENTATIVE}: family, friend, support_worker, advocate,
  *                           solicitor, councillor, mp or other
  * @param explanation        what was seen, quoting the message
+ * @param hazardKind         set with {@link Signal#HAZARD}: what kind, e.g. {@code gas}; may be null
  */
 public record Finding(CaseClass vote, int weight, Set<Signal> signals, String representativeRole,
-                      String explanation) {
+                      String explanation, String hazardKind) {
 
     /** A hint that needs company to count. */
     public static final int WEAK = 1;
@@ -41,7 +43,11 @@ public record Finding(CaseClass vote, int weight, Set<Signal> signals, String re
         /** Survey remarks and councillor/MP enquiries are not complaints unless one is asked for in terms. */
         IMPLICIT_COMPLAINT_EXCLUDED,
         /** An officer should check what the sender wants before the case goes further. */
-        NEEDS_CLARIFICATION
+        NEEDS_CLARIFICATION,
+        /** Damp or mould reported in the home: the damp and mould investigation clock starts. */
+        DAMP_MOULD,
+        /** A reply to a survey: the acknowledgement must say how to complain. */
+        SURVEY_REMARK
     }
 
     public Finding {
@@ -55,28 +61,32 @@ public record Finding(CaseClass vote, int weight, Set<Signal> signals, String re
         }
     }
 
+    public Finding(CaseClass vote, int weight, Set<Signal> signals, String representativeRole, String explanation) {
+        this(vote, weight, signals, representativeRole, explanation, null);
+    }
+
     public static Finding vote(CaseClass vote, int weight, String explanation) {
-        return new Finding(Objects.requireNonNull(vote), weight, Set.of(), null, explanation);
+        return new Finding(Objects.requireNonNull(vote), weight, Set.of(), null, explanation, null);
     }
 
     public static Finding flag(Signal signal, String explanation) {
-        return new Finding(null, 0, Set.of(signal), null, explanation);
+        return new Finding(null, 0, Set.of(signal), null, explanation, null);
     }
 
     public static Finding representative(String role, String explanation) {
-        return new Finding(null, 0, Set.of(Signal.REPRESENTATIVE), role, explanation);
+        return new Finding(null, 0, Set.of(Signal.REPRESENTATIVE), role, explanation, null);
     }
 
     /** The same finding, also voting for {@code caseClass}. */
     public Finding andVote(CaseClass caseClass, int voteWeight) {
-        return new Finding(caseClass, voteWeight, signals, representativeRole, explanation);
+        return new Finding(caseClass, voteWeight, signals, representativeRole, explanation, hazardKind);
     }
 
     /** The same finding, also raising {@code signal}. */
     public Finding and(Signal signal) {
         EnumSet<Signal> more = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
         more.add(signal);
-        return new Finding(vote, weight, more, representativeRole, explanation);
+        return new Finding(vote, weight, more, representativeRole, explanation, hazardKind);
     }
 
     public boolean has(Signal signal) {

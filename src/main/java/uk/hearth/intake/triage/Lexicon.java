@@ -1,50 +1,132 @@
 package uk.hearth.intake.triage;
 
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Regular-expression fragments shared by the rules. All match normalised text (see {@link TextNormaliser}). */
+/**
+ * The phrase lists of every language, compiled into one {@link PhraseMatcher}. Lists of the languages marked
+ * {@code always} apply to every message; another language's lists apply when its marker words show the message
+ * is written in it (Welsh speakers mix languages, so English always applies too), or when the channel says so.
+ */
 final class Lexicon {
 
-    /** A count, in figures or words: "3", "three", "several". */
-    static final String NUM = "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
-            + "|several|many|numerous|multiple|countless|loads of|lots of|a few|a couple of|a number of)";
-    /** A repeat: "third", "3rd". "First" is deliberately not here. */
-    static final String ORDINAL = "(?:second|third|fourth|fifth|sixth|seventh|tenth|umpteenth|nth|2nd|3rd|4th|5th|6th|7th|10th)";
-    static final String PERIOD = "(?:days?|weeks?|months?|years?)";
-    static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november"
-            + "|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|christmas|easter|the summer|the spring"
-            + "|the autumn|the winter|last (?:year|month|winter|summer|spring|autumn))";
-    static final String FAMILY = "(?:mum|mom|mam|mummy|mother|dad|daddy|father|nan|nana|nanna|nanny|gran|granny|grandma"
-            + "|grandmother|grandad|granddad|grandfather|grandpa|son|daughter|brother|sister|aunt|auntie|aunty|uncle"
-            + "|husband|wife|niece|nephew|cousin|parents?|grandson|granddaughter|grandchild|grandparents?"
-            + "|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepmum|stepdad|stepson|stepdaughter)";
-    /** "You", as the landlord: "you", "your team", "the council". */
-    static final String LANDLORD = "(?:you|you lot|you people|your (?:office|team|staff|people|lot|company|contractors?)"
-            + "|the (?:council|landlord|housing association|association|office|repairs team|housing team))";
-    /** People who act for the landlord. */
-    static final String STAFF = "(?:staff|operative|engineer|contractor|workm[ae]n|plumber|electrician|roofer|fitter|joiner"
-            + "|builder|surveyor|officer|manager|receptionist|call handler|gardeners?|painter|decorator|inspector)";
-    /** A verb asking for work to be done; a question containing one is a request, not an enquiry. */
-    static final String WORK_VERB = "(?:fix|fixed|fixing|repair|repaired|repairing|replace|replaced|replacing|fit|fitted|fitting"
-            + "|install|installed|installing|cut|cut back|trim|trimmed|clean|cleaned|painted|emptied|unblock|unblocked|collected"
-            + "|(?:it|this|they|these|that) be \\w+ed|sort|sorted|clear|cleared|remove|removed|send someone|send somebody"
-            + "|come out|come round|pop round|get someone|get somebody|someone out|somebody out|book|look at|looked at"
-            + "|have a look|take a look|check|inspect|make safe|done)";
-
-    private Lexicon() {
+    /**
+     * @param markers    single words that show a message is in this language
+     * @param minMarkers how many different marker words it takes
+     * @param spellings  what people type, mapped to the words the lists are written in
+     */
+    record Language(String code, boolean always, Set<String> markers, int minMarkers, Map<String, String[]> spellings) {
     }
 
-    /** Alternatives, one phrase family each, as a single regular expression. */
-    static String oneOf(String... alternatives) {
-        return String.join("|", alternatives);
+    static final Lexicon EMPTY = new Lexicon(List.of(new Language("en", true, Set.of(), 0, Map.of())),
+            Map.of(), new PhraseMatcher(), new int[0], new int[0]);
+
+    private final List<Language> languages;
+    private final Map<String, Integer> lists;
+    private final String[] names;
+    private final PhraseMatcher matcher;
+    private final int[] listOf;
+    private final int[] languageBitOf;
+    private final int alwaysMask;
+    private final Map<Integer, Map<String, String[]>> spellingsByMask = new ConcurrentHashMap<>();
+
+    /**
+     * @param lists         list name to list number
+     * @param listOf        for each entry number in the matcher, its list number
+     * @param languageBitOf for each entry number, the bit of its language (1 &lt;&lt; index in {@code languages})
+     */
+    Lexicon(List<Language> languages, Map<String, Integer> lists, PhraseMatcher matcher, int[] listOf, int[] languageBitOf) {
+        this.languages = List.copyOf(languages);
+        this.lists = Map.copyOf(lists);
+        this.names = new String[lists.size()];
+        lists.forEach((name, id) -> names[id] = name);
+        this.matcher = matcher;
+        this.listOf = listOf;
+        this.languageBitOf = languageBitOf;
+        int always = 0;
+        for (int k = 0; k < languages.size(); k++) {
+            if (languages.get(k).always()) {
+                always |= 1 << k;
+            }
+        }
+        this.alwaysMask = always;
     }
 
-    /** Matches any of the alternatives. */
-    static Pattern anyOf(String... alternatives) {
-        return regex(oneOf(alternatives));
+    /** The list's number, or -1 if no language defines it. */
+    int id(String list) {
+        Integer id = lists.get(list);
+        return id == null ? -1 : id;
     }
 
-    static Pattern regex(String regex) {
-        return Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS | Pattern.MULTILINE);
+    String name(int list) {
+        return names[list];
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    /** The languages whose lists apply: the {@code always} ones, the hinted one, and any the words show. */
+    int languagesFor(Tokens raw, String hint) {
+        int mask = alwaysMask;
+        for (int k = 0; k < languages.size(); k++) {
+            Language language = languages.get(k);
+            if (language.always()) {
+                continue;
+            }
+            if (language.code().equalsIgnoreCase(Objects.requireNonNullElse(hint, ""))
+                    || language.minMarkers() > 0 && distinctMarkers(raw, language) >= language.minMarkers()) {
+                mask |= 1 << k;
+            }
+        }
+        return mask;
+    }
+
+    int everyLanguage() {
+        return (1 << languages.size()) - 1;
+    }
+
+    Set<String> codes(int mask) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (int k = 0; k < languages.size(); k++) {
+            if ((mask & 1 << k) != 0) {
+                codes.add(languages.get(k).code());
+            }
+        }
+        return codes;
+    }
+
+    Tokens respell(Tokens raw, int mask) {
+        return raw.respell(spellingsByMask.computeIfAbsent(mask, this::spellings));
+    }
+
+    PhraseMatches match(Tokens tokens, int mask) {
+        return matcher.match(tokens, names.length, listOf, languageBitOf, mask);
+    }
+
+    private Map<String, String[]> spellings(int mask) {
+        Map<String, String[]> merged = new HashMap<>();
+        for (int k = 0; k < languages.size(); k++) {
+            if ((mask & 1 << k) != 0) {
+                merged.putAll(languages.get(k).spellings());
+            }
+        }
+        return Map.copyOf(merged);
+    }
+
+    private static int distinctMarkers(Tokens raw, Language language) {
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < raw.size && seen.size() < language.minMarkers(); k++) {
+            if (language.markers().contains(raw.words[k])) {
+                seen.add(raw.words[k]);
+            }
+        }
+        return seen.size();
     }
 }

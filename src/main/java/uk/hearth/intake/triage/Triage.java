@@ -1,5 +1,7 @@
 package uk.hearth.intake.triage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,89 +11,53 @@ import java.util.Objects;
  * evidence in a message; {@link DecisionCombiner} weighs the evidence into a provisional class and flags.
  * Every rule that fired is recorded in the decision's reasons, so an officer can see why.
  *
+ * <p>The rules, their weights and the phrases they look for live in {@code config/triage/} (see
+ * {@link TriageConfigLoader}), so a landlord can tune triage without a release.
+ *
  * <p>Precedence: escalation, then an explicit complaint request, then dissatisfaction with the service,
  * then the strongest of service request, compliment and enquiry.
  */
 public final class Triage {
 
-    private final List<TriageRule> rules;
+    /** Where the shipped configuration lives, relative to the working directory (the repository root). */
+    public static final Path SHIPPED_CONFIG = Path.of("config", "triage");
 
+    private final List<TriageRule> rules;
+    private final Lexicon lexicon;
+    private final DecisionCombiner combiner;
+
+    /** Rules written in Java, with no phrase lists and the default thresholds. */
     public Triage(List<TriageRule> rules) {
-        this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        this(rules, Lexicon.EMPTY, DecisionCombiner.Settings.DEFAULT);
     }
 
-    /** The shipped policy. */
+    Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner.Settings settings) {
+        this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        this.lexicon = lexicon;
+        this.combiner = new DecisionCombiner(settings);
+    }
+
+    /**
+     * The shipped policy, read from {@code config/triage} under the working directory.
+     *
+     * @throws TriageConfigException if the directory is missing or a file in it is broken
+     */
     public static Triage standard() {
-        return new Triage(List.of(
-                // Stage 2 (the resident is unhappy with a stage 1 response)
-                EscalationRules.stageTwoRequest(),
-                EscalationRules.responseRejected(),
-                // Complaints: asked for in terms, or dissatisfaction with the service
-                ComplaintRules.explicitRequest(),
-                ComplaintRules.missedAppointment(),
-                ComplaintRules.repeatedContact(),
-                ComplaintRules.recurringFault(),
-                InactionRules.delay(),
-                InactionRules.brokenPromise(),
-                InactionRules.noContact(),
-                InactionRules.noAction(),
-                InactionRules.rhetoricalWhy(),
-                ConductRules.staffConduct(),
-                ConductRules.poorWorkmanship(),
-                DissatisfactionRules.serviceCriticism(),
-                DissatisfactionRules.frustration(),
-                DissatisfactionRules.poorCommunication(),
-                DissatisfactionRules.disputedCharge(),
-                DissatisfactionRules.requestIgnored(),
-                DissatisfactionRules.remedySought(),
-                // Service requests
-                RequestRules.askForWork(),
-                RequestRules.faultReported(),
-                RequestRules.loggedReport(),
-                RequestRules.firstReport(),
-                RequestRules.neighbourReport(),
-                RequestRules.additionalRequest(),
-                // Compliments
-                ComplimentRules.thanksOrPraise(),
-                // Enquiries and things that are not complaints
-                EnquiryRules.informationRequest(),
-                EnquiryRules.question(),
-                EnquiryRules.pleaForHelp(),
-                EnquiryRules.commentOrSuggestion(),
-                EnquiryRules.surveyRemark(),
-                EnquiryRules.electedMemberEnquiry(),
-                EnquiryRules.unclearOpener(),
-                // Hazards (urgent whatever the class)
-                HazardRules.gas(),
-                HazardRules.carbonMonoxide(),
-                HazardRules.fireOrSmoke(),
-                HazardRules.electrical(),
-                HazardRules.waterAndElectrics(),
-                HazardRules.structural(),
-                HazardRules.sewage(),
-                HazardRules.dampHarmingHealth(),
-                HazardRules.noHeatingForVulnerable(),
-                HazardRules.insecureHome(),
-                HazardRules.trapped(),
-                // Vulnerability
-                VulnerabilityRules.disability(),
-                VulnerabilityRules.seriousIllness(),
-                VulnerabilityRules.ageOrFrailty(),
-                VulnerabilityRules.pregnancyOrBaby(),
-                VulnerabilityRules.mentalHealth(),
-                VulnerabilityRules.domesticAbuse(),
-                VulnerabilityRules.language(),
-                VulnerabilityRules.bereavement(),
-                // Representatives
-                RepresentativeRules.declared(),
-                RepresentativeRules.memberOfParliament(),
-                RepresentativeRules.councillor(),
-                RepresentativeRules.solicitor(),
-                RepresentativeRules.advocate(),
-                RepresentativeRules.supportWorker(),
-                RepresentativeRules.family(),
-                RepresentativeRules.friend(),
-                RepresentativeRules.otherThirdParty()));
+        Path dir = Path.of(System.getProperty("user.dir")).resolve(SHIPPED_CONFIG);
+        if (!Files.isDirectory(dir)) {
+            throw new TriageConfigException("triage configuration not found: " + dir
+                    + " (run from the directory that holds config/, or give the configuration directory explicitly)");
+        }
+        return fromDirectory(SHIPPED_CONFIG);
+    }
+
+    /**
+     * Triage as configured in {@code dir}: {@code rules.yaml} and one folder of phrase lists per language.
+     *
+     * @throws TriageConfigException naming the file and the entry, if anything cannot be used
+     */
+    public static Triage fromDirectory(Path dir) {
+        return TriageConfigLoader.load(dir);
     }
 
     /** The rules in the order they run. */
@@ -100,11 +66,11 @@ public final class Triage {
     }
 
     public TriageDecision classify(TriageInput input) {
-        TriageText text = TriageText.of(Objects.requireNonNull(input, "input"));
+        TriageText text = TriageText.of(Objects.requireNonNull(input, "input"), lexicon);
         List<DecisionCombiner.Fired> fired = new ArrayList<>();
         for (TriageRule rule : rules) {
             rule.evaluate(text).ifPresent(finding -> fired.add(new DecisionCombiner.Fired(rule.id(), finding)));
         }
-        return DecisionCombiner.combine(fired);
+        return combiner.combine(fired);
     }
 }

@@ -1,6 +1,9 @@
 package uk.hearth.intake.triage;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import uk.hearth.complaint.CaseClass;
 
@@ -10,12 +13,27 @@ import uk.hearth.complaint.CaseClass;
  *
  * @param representativeRole {@code null}, or one of family, friend, support_worker, advocate, solicitor,
  *                           councillor, mp, other
+ * @param hazardKinds        what kind of hazard, when {@code hazard}: gas, carbon_monoxide, fire, electrical,
+ *                           water_electrics, structural, sewage, damp_mould, no_heating, insecure, trapped (as
+ *                           configured), so the resident can be told what to do now; empty when there is none
+ * @param dampAndMould       the message reports damp or mould in the home, which starts the landlord's
+ *                           investigation clock for damp and mould whether or not it is an emergency
+ * @param surveyRemark       the message is a survey reply; its acknowledgement must say how to complain
  */
 public record TriageDecision(CaseClass caseClass, boolean hazard, boolean vulnerability,
                              boolean representative, String representativeRole,
-                             boolean needsClarification, List<Reason> reasons) {
+                             boolean needsClarification, List<Reason> reasons,
+                             Set<String> hazardKinds, boolean dampAndMould, boolean surveyRemark) {
 
     public TriageDecision {
         reasons = List.copyOf(reasons);
+        hazardKinds = hazardKinds == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(hazardKinds));
+    }
+
+    /** A decision without the hazard kinds, damp and mould or survey facts. */
+    public TriageDecision(CaseClass caseClass, boolean hazard, boolean vulnerability, boolean representative,
+                          String representativeRole, boolean needsClarification, List<Reason> reasons) {
+        this(caseClass, hazard, vulnerability, representative, representativeRole, needsClarification, reasons,
+                Set.of(), false, false);
     }
 }

@@ -8,16 +8,23 @@ package uk.hearth.intake.triage;
  * @param channel                e.g. {@code web}, {@code email}, {@code sms}, {@code whatsapp}, {@code staff}, {@code api}
  * @param declaredRepresentative the sender said (on a form or to staff) that they act for the tenant
  * @param declaredRelationship   how the sender described themselves, e.g. {@code daughter}, or {@code null}
+ * @param language               the language the sender chose, e.g. {@code cy} on the Welsh form, or {@code null};
+ *                               a hint only: triage also recognises Welsh from the words
  */
 public record TriageInput(String text, String subject, String channel,
-                          boolean declaredRepresentative, String declaredRelationship) {
+                          boolean declaredRepresentative, String declaredRelationship, String language) {
 
     public TriageInput {
         text = text == null ? "" : text;
     }
 
+    public TriageInput(String text, String subject, String channel, boolean declaredRepresentative,
+                       String declaredRelationship) {
+        this(text, subject, channel, declaredRepresentative, declaredRelationship, null);
+    }
+
     /** A message with nothing but its text, as most tests and channels need. */
     public static TriageInput of(String text, String channel) {
-        return new TriageInput(text, null, channel, false, null);
+        return new TriageInput(text, null, channel, false, null, null);
     }
 }

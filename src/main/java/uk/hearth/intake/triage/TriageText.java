@@ -1,27 +1,20 @@
 package uk.hearth.intake.triage;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A message prepared for the rules: the normalised text (see {@link TextNormaliser}), sentence
- * boundaries, and helpers that find a phrase and quote the sender's own words back.
- *
- * <p>Rules match against {@link #normalised()}: lower case, no apostrophes, shorthand spelt out.
+ * A message prepared for the rules: its words (see {@link Tokens}), the languages whose lists apply, every
+ * match of every phrase list, and a way to quote the sender's own words back.
  */
 public final class TriageText {
 
-    /** A sentence that thanks someone or says a fault has been put right describes the past, not a live fault. */
-    private static final Pattern RESOLVED = Lexicon.regex(
-            "\\bthank(?!s in advance)|\\bcheers\\b|\\bgrateful|\\bdiolch|dziękuj"
-            + "|(?<!not |nt |never )\\b(?:been|was|were|got|now|is|are|all) (?:now |finally |all |properly |quickly )?"
-            + "(?:sorted|fixed|resolved|repaired|made safe|dealt with)"
-            + "|\\b(?:sorted|fixed|repaired|resolved) (?:the|my|our|it|out)\\b|\\b(?:fixing|sorting|repairing) (?:the|my|our)\\b");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** A run of words, by position: {@code start} inclusive, {@code end} exclusive. */
+    record Span(int start, int end) {
+    }
+
     private static final int QUOTE_REACH = 48;
+    private static final int WHOLE_QUOTE = 140;
     /** Longer messages are read as their opening and their close (where signatures sit), to bound the work. */
     static final int MAX_READ = 8_000;
     private static final int HEAD = 6_000;
@@ -29,28 +22,32 @@ public final class TriageText {
 
     private final TriageInput input;
     private final String original;
-    private final String normalised;
-    private final int[] sourceStart;
-    private final int[] sourceEnd;
+    private final Tokens tokens;
+    private final Set<String> languages;
+    private final PhraseMatches matches;
+    private String normalised;
+    private int wordCount = -1;
 
-    /** A phrase found in the normalised text, with the sender's words around it. */
-    public record Match(int start, int end, String quote) {
-    }
-
-    private TriageText(TriageInput input) {
+    private TriageText(TriageInput input, Lexicon lexicon, boolean everyLanguage) {
         this.input = input;
         String subject = input.subject() == null || input.subject().isBlank() ? "" : input.subject().strip() + "\n";
         String whole = subject + input.text();
         this.original = whole.length() <= MAX_READ ? whole
                 : whole.substring(0, HEAD) + "\n[…]\n" + whole.substring(whole.length() - TAIL);
-        TextNormaliser.Normalised n = TextNormaliser.normalise(original);
-        this.normalised = n.text();
-        this.sourceStart = n.sourceStart();
-        this.sourceEnd = n.sourceEnd();
+        Tokens raw = Tokens.of(original);
+        int mask = everyLanguage ? lexicon.everyLanguage() : lexicon.languagesFor(raw, input.language());
+        this.languages = lexicon.codes(mask);
+        this.tokens = lexicon.respell(raw, mask);
+        this.matches = lexicon.match(tokens, mask);
     }
 
-    public static TriageText of(TriageInput input) {
-        return new TriageText(input);
+    static TriageText of(TriageInput input, Lexicon lexicon) {
+        return new TriageText(input, lexicon, false);
+    }
+
+    /** A few words read with the lists of every language, e.g. a relationship typed on a form ("merch"). */
+    static TriageText inEveryLanguage(String words, Lexicon lexicon) {
+        return new TriageText(TriageInput.of(words, null), lexicon, true);
     }
 
     public TriageInput input() {
@@ -62,76 +59,107 @@ public final class TriageText {
         return original;
     }
 
+    /** The languages whose phrase lists were applied, e.g. {@code [en]} or {@code [en, cy]}. */
+    public Set<String> languages() {
+        return languages;
+    }
+
+    /** The words as the lists see them, one sentence a line: for rules written in Java against a pattern. */
     public String normalised() {
+        if (normalised == null) {
+            StringBuilder out = new StringBuilder(original.length());
+            for (int k = 0; k < tokens.size; k++) {
+                if (k > 0) {
+                    out.append(tokens.startsSentence(k) ? '\n' : ' ');
+                }
+                out.append(tokens.words[k]);
+            }
+            normalised = out.toString();
+        }
         return normalised;
     }
 
-    public int wordCount() {
-        return (int) WORD.matcher(normalised).results().count();
-    }
-
     public boolean has(Pattern pattern) {
-        return pattern.matcher(normalised).find();
+        return pattern.matcher(normalised()).find();
     }
 
-    public Optional<Match> find(Pattern pattern) {
-        return findAll(pattern).stream().findFirst();
+    public int wordCount() {
+        if (wordCount < 0) {
+            wordCount = tokens.wordCount();
+        }
+        return wordCount;
     }
 
-    public List<Match> findAll(Pattern pattern) {
-        List<Match> found = new ArrayList<>();
-        Matcher m = pattern.matcher(normalised);
-        while (m.find()) {
-            if (m.end() > m.start()) {
-                found.add(match(m.start(), m.end()));
+    int count(int list) {
+        return list < 0 ? 0 : matches.count(list);
+    }
+
+    Span span(int list, int index) {
+        return new Span(matches.start(list, index), matches.end(list, index));
+    }
+
+    boolean has(int list) {
+        return count(list) > 0;
+    }
+
+    /** The first match of {@code list}, or null. */
+    Span first(int list) {
+        return has(list) ? span(list, 0) : null;
+    }
+
+    int sentenceOf(Span span) {
+        return tokens.sentence[span.start()];
+    }
+
+    /** The first match of {@code list} in the same sentence as {@code span}, or null. */
+    Span inSentence(int list, Span span) {
+        int sentence = sentenceOf(span);
+        for (int k = 0, n = count(list); k < n; k++) {
+            int start = matches.start(list, k);
+            if (tokens.sentence[start] == sentence) {
+                return span(list, k);
             }
         }
-        return found;
+        return null;
     }
 
-    /** The first match that is not in a sentence thanking someone or saying the fault was put right. */
-    public Optional<Match> findUnresolved(Pattern pattern) {
-        return findAll(pattern).stream().filter(m -> !isResolved(m)).findFirst();
-    }
-
-    /** The first match of {@code pattern} whose sentence also contains {@code companion}, in a live sentence. */
-    public Optional<Match> findWithCompanion(Pattern pattern, Pattern companion) {
-        return findAll(pattern).stream()
-                .filter(m -> companion.matcher(sentenceOf(m)).find() && !isResolved(m))
-                .findFirst();
-    }
-
-    /** True if the match sits in a sentence that thanks someone or says the fault has been put right. */
-    public boolean isResolved(Match m) {
-        return RESOLVED.matcher(sentenceOf(m)).find();
-    }
-
-    /** The first match of {@code pattern} whose sentence does not contain {@code excluded}. */
-    public Optional<Match> findWithout(Pattern pattern, Pattern excluded) {
-        return findAll(pattern).stream().filter(m -> !excluded.matcher(sentenceOf(m)).find()).findFirst();
-    }
-
-    /** True if {@code pattern} occurs after the given position (a failure after a promise, say). */
-    public boolean hasAfter(Match match, Pattern pattern) {
-        return pattern.matcher(normalised).region(match.end(), normalised.length()).find();
-    }
-
-    /** The normalised sentence (or line) holding a match. */
-    public String sentenceOf(Match m) {
-        int s = m.start();
-        while (s > 0 && !isSentenceBreak(normalised.charAt(s - 1))) {
-            s--;
+    /** The first match of {@code list} after {@code span}, or in its sentence; never {@code span} itself. */
+    Span after(int list, Span span) {
+        int sentence = sentenceOf(span);
+        for (int k = 0, n = count(list); k < n; k++) {
+            int start = matches.start(list, k);
+            int end = matches.end(list, k);
+            boolean itself = start == span.start() && end == span.end();
+            if (!itself && (start >= span.end() || tokens.sentence[start] == sentence)) {
+                return span(list, k);
+            }
         }
-        int e = m.end();
-        while (e < normalised.length() && !isSentenceBreak(normalised.charAt(e))) {
-            e++;
-        }
-        return normalised.substring(s, e);
+        return null;
     }
 
-    private Match match(int start, int end) {
-        int os = sourceStart[start];
-        int oe = sourceEnd[end - 1];
+    /** True if a match of {@code list} ends right where {@code span} begins, in the same sentence. */
+    boolean precededBy(int list, Span span) {
+        for (int k = 0, n = count(list); k < n; k++) {
+            if (matches.end(list, k) == span.start() && tokens.sentence[matches.start(list, k)] == sentenceOf(span)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole message as one span (empty messages have none). */
+    Span whole() {
+        return tokens.size == 0 ? null : new Span(0, tokens.size);
+    }
+
+    /** The sender's words around a span, cut at sentence ends and to a readable length. */
+    String quote(Span span) {
+        if (span.start() == 0 && span.end() == tokens.size) {
+            String flat = squash(original, 0, original.length());
+            return flat.length() <= WHOLE_QUOTE ? flat : flat.substring(0, WHOLE_QUOTE - 1) + "…";
+        }
+        int os = tokens.start[span.start()];
+        int oe = tokens.end[span.end() - 1];
         int left = os;
         while (left > 0 && os - left < QUOTE_REACH && !isSentenceBreak(original.charAt(left - 1))) {
             left--;
@@ -152,8 +180,27 @@ public final class TriageText {
                 right--;
             }
         }
-        String quote = original.substring(left, right).replaceAll("\\s+", " ").strip();
-        return new Match(start, end, (cutLeft ? "…" : "") + quote + (cutRight ? "…" : ""));
+        String quote = squash(original, left, right);
+        return (cutLeft ? "…" : "") + quote + (cutRight ? "…" : "");
+    }
+
+    /** The text between two positions, trimmed, with each run of white space as one space. */
+    private static String squash(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        boolean space = false;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isSentenceBreak(char c) {
@@ -162,6 +209,6 @@ public final class TriageText {
 
     @Override
     public String toString() {
-        return normalised;
+        return normalised();
     }
 }

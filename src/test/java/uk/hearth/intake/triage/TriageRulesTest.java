@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -355,7 +356,7 @@ class TriageRulesTest {
 
         @Test
         void aCustomRuleIsOneEntryInTheList() {
-            TriageRule petition = TriageRule.of("petition", text -> text.has(Lexicon.regex("\\bpetition\\b"))
+            TriageRule petition = TriageRule.of("petition", text -> text.has(Pattern.compile("\\bpetition\\b"))
                     ? Optional.of(Finding.vote(CaseClass.ENQUIRY, Finding.STRONG, "is a petition"))
                     : Optional.empty());
             TriageDecision d = new Triage(List.of(petition)).classify(TriageInput.of("PETITION: save our green", "web"));
@@ -390,6 +391,143 @@ class TriageRulesTest {
             TriageDecision d = triage.classify(new TriageInput("See attached.", "Formal complaint - missed repairs",
                     "email", false, null));
             assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+    }
+    @Nested
+    class Welsh {
+
+        @Test
+        void aWelshFaultReportIsAServiceRequestWithItsHazard() {
+            TriageDecision d = classify("Mae'r larwm carbon monocsid yn canu yn y gegin ers hanner awr");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(d.hazardKinds()).containsExactly("carbon_monoxide");
+        }
+
+        @Test
+        void aWelshComplaintIsRecognisedWithoutCircumflexes() {
+            TriageDecision d = classify("Dw i wedi ffonio tair gwaith am y drws cefn a does neb wedi dod. Dydy hyn ddim yn ddigon da");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).contains("service-criticism");
+        }
+
+        @Test
+        void aWelshStageTwoRequestIsAnEscalation() {
+            TriageDecision d = classify("Ges i ateb i fy nghwyn wythnos diwethaf. Dw i ddim yn cytuno, hoffwn fynd ymlaen i gam 2");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @Test
+        void welshAndEnglishMixedUseBothLists() {
+            TriageDecision d = classify("Helo, mae'r toilet wedi blocio and it's overflowing onto the floor, plis help");
+            assertThat(d.hazard()).isTrue();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
+        void aWelshSignOffIsNotPraise() {
+            TriageDecision d = classify("Mae'r golau ar y landin wedi torri. Diolch");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).doesNotContain("thanks-or-praise");
+        }
+
+        @Test
+        void welshWordsAreNotRespeltAsTextSpeak() {
+            TriageDecision d = classify("Does dim gwres yn y tŷ ac mae fy mam yn 88 oed");
+            assertThat(d.reasons()).extracting(Reason::explanation).noneMatch(e -> e.contains("thank you"));
+            assertThat(d.hazardKinds()).contains("no_heating");
+            assertThat(d.vulnerability()).isTrue();
+        }
+
+        @Test
+        void englishTextIsNotReadWithTheWelshLists() {
+            assertThat(classify("The tan fence panel has blown over").hazard()).isFalse();
+        }
+    }
+
+    @Nested
+    class TextSpeakTyposAndEmoji {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "no1 cum 2 fix the boiler AGAIN, waitd in all day 4 nothing",
+                "recieved ur responce, very dissapointed, the plumer never come",
+                "3rd time ive had 2 ring abt this leak ffs",
+                "omg u lot r useless 😡 wk 4 of no hot water"})
+        void dissatisfactionInTextSpeakIsAComplaint(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @Test
+        void thanksWithEmojiIsACompliment() {
+            assertThat(classify("ty sooo much 4 sortin my door 🙏🙏 ur a star").caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+        }
+
+        @Test
+        void anAngryFirstReportWithEmojiIsStillAServiceRequest() {
+            assertThat(classify("🤬 the kitchen tap has snapped off and water is everywhere pls send sum1").caseClass())
+                    .isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
+        void aMisspeltNeighbourIsStillANeighbour() {
+            assertThat(classify("my nieghbour plays loud music every night till 4am can u do something").caseClass())
+                    .isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+    }
+
+    @Nested
+    class DecisionFields {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "there's a strong smell of gas on the stairs; gas",
+                "the CO detector is beeping non stop; carbon_monoxide",
+                "the socket is sparking and there's a burning smell; electrical",
+                "water is dripping out of the ceiling light; water_electrics",
+                "the toilet is overflowing with sewage; sewage",
+                "the back door was kicked in and won't lock; insecure",
+                "my dad is stuck in the lift between floors; trapped"})
+        void hazardKindsSayWhatToDoNow(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @Test
+        void noHazardNoKinds() {
+            assertThat(classify("the hall light bulb has gone").hazardKinds()).isEmpty();
+        }
+
+        @Test
+        void dampAndMouldStartsTheClockWithOrWithoutHarmToHealth() {
+            TriageDecision mild = classify("there's black mould coming through on the bedroom wall");
+            assertThat(mild.dampAndMould()).isTrue();
+            assertThat(mild.hazard()).isFalse();
+            TriageDecision harmful = classify("black mould in my son's room and his asthma is getting worse");
+            assertThat(harmful.dampAndMould()).isTrue();
+            assertThat(harmful.hazardKinds()).contains("damp_mould");
+        }
+
+        @Test
+        void mouldThatWasDealtWithOrAQuestionAboutItDoesNotStartTheClock() {
+            assertThat(classify("Thank you for treating the mould in the bathroom so quickly").dampAndMould()).isFalse();
+            assertThat(classify("how do I stop condensation on my windows in winter?").dampAndMould()).isFalse();
+        }
+
+        @Test
+        void aSurveyReplyIsMarkedSoTheAcknowledgementSaysHowToComplain() {
+            TriageDecision d = classify("Survey response: the repair was slow and nobody called back");
+            assertThat(d.surveyRemark()).isTrue();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.ENQUIRY);
+            assertThat(classify("the repair was slow and nobody called back").surveyRemark()).isFalse();
+        }
+
+        @Test
+        void theOriginalComponentsKeepTheirMeaning() {
+            TriageDecision d = new TriageDecision(CaseClass.ENQUIRY, false, false, false, null, true, List.of());
+            assertThat(d.hazardKinds()).isEmpty();
+            assertThat(d.dampAndMould()).isFalse();
+            assertThat(d.surveyRemark()).isFalse();
         }
     }
 }

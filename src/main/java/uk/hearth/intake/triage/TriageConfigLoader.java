@@ -1,0 +1,216 @@
+package uk.hearth.intake.triage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import uk.hearth.intake.triage.Phrase.Element;
+
+/**
+ * Reads {@code config/triage/}: {@code rules.yaml} (what each rule does, how much it counts, the decision
+ * thresholds and the languages) and one folder per language ({@code en/}, {@code cy/}) of YAML files with
+ * {@code lists:} (the phrases rules look for), {@code classes:} (word groups usable as {@code @name}),
+ * {@code spellings:} (texting shorthand and misspellings, mapped to the words the lists use) and
+ * {@code markers:} (words that show a message is written in that language).
+ *
+ * <p>Anything it cannot use - a YAML error, an unknown entry, a phrase that does not parse, a rule naming a
+ * list no language defines - stops it with a {@link TriageConfigException} naming the file and the entry.
+ */
+final class TriageConfigLoader {
+
+    static final String RULES_FILE = "rules.yaml";
+    private static final Set<String> LANGUAGE_FILE_SECTIONS = Set.of("lists", "classes", "spellings", "markers");
+
+    /** One language's files, before compiling. */
+    private static final class LanguageFiles {
+        final String code;
+        final boolean always;
+        final int minMarkers;
+        final Map<String, List<ConfigNode>> lists = new LinkedHashMap<>();
+        final Map<String, ConfigNode> classes = new HashMap<>();
+        final Map<String, String[]> spellings = new HashMap<>();
+        final Set<String> markers = new HashSet<>();
+        final Map<String, List<Element>> parsedClasses = new HashMap<>();
+        final Set<String> parsing = new HashSet<>();
+
+        LanguageFiles(String code, boolean always, int minMarkers) {
+            this.code = code;
+            this.always = always;
+            this.minMarkers = minMarkers;
+        }
+    }
+
+    private TriageConfigLoader() {
+    }
+
+    static Triage load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new TriageConfigException("triage configuration directory not found: " + dir);
+        }
+        Path rulesFile = dir.resolve(RULES_FILE);
+        if (!Files.isRegularFile(rulesFile)) {
+            throw new TriageConfigException(rulesFile + ": not found; the triage configuration needs it");
+        }
+        ConfigNode root = ConfigNode.read(rulesFile);
+        Map<String, ConfigNode> top = root.entries(Set.of("decision", "languages", "rules"));
+        List<LanguageFiles> languages = readLanguages(dir, root.get("languages"));
+        Lexicon lexicon = compile(languages);
+        return RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
+    }
+
+    private static List<LanguageFiles> readLanguages(Path dir, ConfigNode node) {
+        if (node.isMissing()) {
+            throw node.error("missing: list the languages, e.g. 'en: {always: true}' and 'cy: {min-markers: 2}'");
+        }
+        List<LanguageFiles> languages = new ArrayList<>();
+        for (Map.Entry<String, ConfigNode> e : node.entries(null).entrySet()) {
+            ConfigNode settings = e.getValue();
+            settings.entries(Set.of("always", "min-markers"));
+            LanguageFiles language = new LanguageFiles(e.getKey(), settings.get("always").bool(false),
+                    settings.get("min-markers").integer(0));
+            if (!language.always && language.minMarkers <= 0) {
+                throw settings.error("a language that is not 'always' needs 'min-markers' (how many of its marker"
+                        + " words show a message is in it)");
+            }
+            readLanguageFiles(dir.resolve(e.getKey()), language);
+            languages.add(language);
+        }
+        if (languages.stream().noneMatch(l -> l.always)) {
+            throw node.error("at least one language must be 'always: true'");
+        }
+        if (languages.size() > 16) {
+            throw node.error("at most 16 languages");
+        }
+        return languages;
+    }
+
+    private static void readLanguageFiles(Path folder, LanguageFiles language) {
+        if (!Files.isDirectory(folder)) {
+            throw new TriageConfigException(folder + ": not found; each language in " + RULES_FILE
+                    + " needs a folder of phrase lists");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new TriageConfigException(folder + ": cannot be read: " + e.getMessage(), e);
+        }
+        for (Path file : files) {
+            ConfigNode root = ConfigNode.read(file);
+            Map<String, ConfigNode> sections = root.entries(LANGUAGE_FILE_SECTIONS);
+            for (Map.Entry<String, ConfigNode> list : root.get("lists").entries(null).entrySet()) {
+                if (language.lists.containsKey(list.getKey())) {
+                    throw list.getValue().error("list '" + list.getKey() + "' is already defined in another "
+                            + language.code + " file; keep each list in one place");
+                }
+                language.lists.put(list.getKey(), list.getValue().list());
+            }
+            for (Map.Entry<String, ConfigNode> c : root.get("classes").entries(null).entrySet()) {
+                if (language.classes.put(c.getKey(), c.getValue()) != null) {
+                    throw c.getValue().error("class '" + c.getKey() + "' is defined twice");
+                }
+            }
+            for (Map.Entry<String, ConfigNode> s : root.get("spellings").entries(null).entrySet()) {
+                String[] typed = Tokens.of(s.getKey()).words();
+                if (typed.length != 1) {
+                    throw s.getValue().error("a spelling must be one word as typed, e.g. 'pls: please'");
+                }
+                String[] meant = Tokens.of(s.getValue().string()).words();
+                if (meant.length == 0) {
+                    throw s.getValue().error("needs the word or words it stands for");
+                }
+                language.spellings.put(typed[0], meant);
+            }
+            for (ConfigNode m : root.get("markers").list()) {
+                String[] words = Tokens.of(m.string()).words();
+                if (words.length != 1) {
+                    throw m.error("a marker must be a single word");
+                }
+                language.markers.add(words[0]);
+            }
+            if (sections.isEmpty()) {
+                throw root.error("empty; expected lists:, classes:, spellings: or markers:");
+            }
+        }
+    }
+
+    private static Lexicon compile(List<LanguageFiles> languages) {
+        Map<String, Integer> listIds = new LinkedHashMap<>();
+        languages.forEach(l -> l.lists.keySet().forEach(name -> listIds.putIfAbsent(name, listIds.size())));
+        Map<String, String[]> alwaysSpellings = new HashMap<>();
+        languages.stream().filter(l -> l.always).forEach(l -> alwaysSpellings.putAll(l.spellings));
+        PhraseMatcher matcher = new PhraseMatcher();
+        List<Integer> listOf = new ArrayList<>();
+        List<Integer> bitOf = new ArrayList<>();
+        for (int k = 0; k < languages.size(); k++) {
+            LanguageFiles language = languages.get(k);
+            Map<String, String[]> spellings = new HashMap<>(alwaysSpellings);
+            spellings.putAll(language.spellings);
+            Function<String, String[]> words = atom -> Tokens.of(atom).respell(spellings).words();
+            Function<String, List<Element>> classes = name -> resolveClass(name, language, languages, words);
+            for (Map.Entry<String, List<ConfigNode>> list : language.lists.entrySet()) {
+                int entry = listOf.size();
+                listOf.add(listIds.get(list.getKey()));
+                bitOf.add(1 << k);
+                for (ConfigNode phrase : list.getValue()) {
+                    String source = phrase.string();
+                    try {
+                        matcher.add(entry, Phrase.parse(source, classes, words));
+                    } catch (Phrase.SyntaxException e) {
+                        throw phrase.error("'" + source + "': " + e.getMessage());
+                    }
+                }
+            }
+        }
+        List<Lexicon.Language> compiled = languages.stream().map(l -> new Lexicon.Language(l.code, l.always,
+                Set.copyOf(l.markers), l.minMarkers, Map.copyOf(l.spellings))).toList();
+        return new Lexicon(compiled, listIds, matcher, listOf.stream().mapToInt(Integer::intValue).toArray(),
+                bitOf.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A class is looked up in the phrase's own language first, then in the languages that always apply. */
+    private static List<Element> resolveClass(String name, LanguageFiles language, List<LanguageFiles> languages,
+                                              Function<String, String[]> words) {
+        LanguageFiles owner = language.classes.containsKey(name) ? language
+                : languages.stream().filter(l -> l.always && l.classes.containsKey(name)).findFirst().orElse(null);
+        if (owner == null) {
+            throw new Phrase.SyntaxException("unknown word class '@" + name + "'");
+        }
+        List<Element> done = owner.parsedClasses.get(name);
+        if (done != null) {
+            return done;
+        }
+        if (!owner.parsing.add(name)) {
+            throw new Phrase.SyntaxException("word class '@" + name + "' refers to itself");
+        }
+        try {
+            Function<String, List<Element>> classes = inner -> resolveClass(inner, owner, languages, words);
+            List<List<Element>> entries = new ArrayList<>();
+            for (ConfigNode entry : owner.classes.get(name).list()) {
+                String source = entry.string();
+                try {
+                    entries.add(Phrase.parse(source, classes, words));
+                } catch (Phrase.SyntaxException e) {
+                    throw entry.error("'" + source + "': " + e.getMessage());
+                }
+            }
+            if (entries.isEmpty()) {
+                throw owner.classes.get(name).error("a word class needs at least one entry");
+            }
+            List<Element> choice = Phrase.choiceOf(entries);
+            owner.parsedClasses.put(name, choice);
+            return choice;
+        } finally {
+            owner.parsing.remove(name);
+        }
+    }
+}
