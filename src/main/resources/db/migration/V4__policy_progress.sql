@@ -33,3 +33,7 @@ create table case_extension (
     recorded_at     timestamp with time zone not null
 );
 create index ix_extension_case on case_extension (case_id);
+
+-- Awaab's Law: damp and mould investigated within 10 working days; and what kind of hazard was reported.
+alter table case_file add column investigate_by date;
+alter table case_file add column hazard_kinds varchar(200);

@@ -7,9 +7,11 @@ public record AcknowledgementFacts(CaseReference reference, CaseClass caseClass,
                                    ChannelId channel, String language, String recipientName,
                                    String understanding, Deadlines deadlines, boolean hazard,
                                    boolean writtenForSomeoneElse, boolean needsClarification,
-                                   PolicyProfile profile, NewCase.Admission admission, boolean mayBeTooOld) {
+                                   PolicyProfile profile, NewCase.Admission admission, boolean mayBeTooOld,
+                                   java.util.Set<String> hazardKinds, boolean surveyRemark) {
 
     public AcknowledgementFacts {
         admission = admission == null ? NewCase.Admission.ACCEPTED : admission;
+        hazardKinds = hazardKinds == null ? java.util.Set.of() : java.util.Set.copyOf(hazardKinds);
     }
 }

@@ -35,6 +35,16 @@ public final class DeadlineCalculator {
         return new Deadlines(dayZero, acknowledgeBy, respondBy, makeSafeBy);
     }
 
+    /**
+     * Awaab's Law (Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025): a report of
+     * damp and mould must be investigated within 10 working days of the landlord becoming aware of it.
+     */
+    static final int DAMP_MOULD_INVESTIGATE_WORKING_DAYS = 10;
+
+    public LocalDate dampAndMouldInvestigateBy(Instant received) {
+        return calendar.addWorkingDays(calendar.dayZero(received), DAMP_MOULD_INVESTIGATE_WORKING_DAYS);
+    }
+
     /** Beyond Housing's concern tier: the day by which a concern must be resolved before it becomes stage 1. */
     public LocalDate concernResolveBy(Instant received) {
         return calendar.addWorkingDays(calendar.dayZero(received), profile.accepting().concernWorkingDays());

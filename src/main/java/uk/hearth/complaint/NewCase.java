@@ -35,7 +35,17 @@ public record NewCase(CaseReference reference, CaseClass caseClass, int stage, C
         public static final Admission ACCEPTED = new Admission(null, null);
     }
 
+    /** @param hazardKinds what kind of hazard (gas, fire, ...), when {@code hazard} */
     public record Flags(boolean hazard, boolean vulnerability, boolean representative,
-                        String representativeRole, boolean needsClarification) {
+                        String representativeRole, boolean needsClarification, java.util.Set<String> hazardKinds) {
+
+        public Flags {
+            hazardKinds = hazardKinds == null ? java.util.Set.of() : java.util.Set.copyOf(hazardKinds);
+        }
+
+        public Flags(boolean hazard, boolean vulnerability, boolean representative, String representativeRole,
+                     boolean needsClarification) {
+            this(hazard, vulnerability, representative, representativeRole, needsClarification, java.util.Set.of());
+        }
     }
 }

@@ -36,22 +36,25 @@ final class Acknowledging {
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, TriageDecision decision, ReplyRouting.Target target) {
         acknowledge(caseId, message, reference, caseClass, stage, status, due, decision.hazard(),
-                decision.needsClarification(), target);
+                decision.needsClarification(), target, NewCase.Admission.ACCEPTED, false, decision.hazardKinds(),
+                decision.surveyRemark());
     }
 
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, boolean hazard, boolean needsClarification,
                      ReplyRouting.Target target) {
         acknowledge(caseId, message, reference, caseClass, stage, status, due, hazard, needsClarification, target,
-                NewCase.Admission.ACCEPTED, false);
+                NewCase.Admission.ACCEPTED, false, java.util.Set.of(), false);
     }
 
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, boolean hazard, boolean needsClarification,
-                     ReplyRouting.Target target, NewCase.Admission admission, boolean mayBeTooOld) {
+                     ReplyRouting.Target target, NewCase.Admission admission, boolean mayBeTooOld,
+                     java.util.Set<String> hazardKinds, boolean surveyRemark) {
         AcknowledgementFacts facts = new AcknowledgementFacts(reference, caseClass, stage, status, target.channel(),
                 message.language(), recipientName(message), understanding(message.text()), due,
-                hazard, status == CaseStatus.AWAITING_CONSENT, needsClarification, profile, admission, mayBeTooOld);
+                hazard, status == CaseStatus.AWAITING_CONSENT, needsClarification, profile, admission, mayBeTooOld,
+                hazardKinds, surveyRemark);
         Acknowledgements.Written written = acknowledgements.write(facts);
         OutboundReply reply = new OutboundReply(target.channel(), target.recipient(), written.subject(),
                 written.body(), target.channel().equals(message.channel()) ? message.messageId() : null);

@@ -65,9 +65,12 @@ final class OpeningCase {
         ReplyRouting.Target target = replyRouting.choose(message);
         Deadlines due = deadlines.forNewCase(caseClass, stage, message.receivedAt(), decision.hazard(),
                 target.automatic());
+        if (decision.dampAndMould()) {
+            due = due.withInvestigateBy(deadlines.dampAndMouldInvestigateBy(message.receivedAt()));
+        }
         LocalDate concernBy = admitted.admission().concernResolveBy();
         if (concernBy != null) {
-            due = new Deadlines(due.dayZero(), due.acknowledgeBy(), concernBy, due.makeSafeBy());
+            due = new Deadlines(due.dayZero(), due.acknowledgeBy(), concernBy, due.makeSafeBy(), due.investigateBy());
         }
         String staffAttention = attention == null ? admitted.attention()
                 : admitted.attention() == null ? attention : attention + "; " + admitted.attention();
@@ -77,7 +80,7 @@ final class OpeningCase {
         long caseId = cases.add(new NewCase(reference, caseClass, stage, status, message.channel(),
                 message.preferredContact(), message.language(), message.sender(), message.onBehalfOf(),
                 new NewCase.Flags(decision.hazard(), decision.vulnerability(), representative,
-                        decision.representativeRole(), decision.needsClarification()),
+                        decision.representativeRole(), decision.needsClarification(), decision.hazardKinds()),
                 consent.state(), message.receivedAt(), due, reasons, deadlines.profile().id(),
                 related == null ? null : related.id(), staffAttention,
                 consent.tenant().map(Tenancy::reference).orElse(null),
@@ -99,11 +102,20 @@ final class OpeningCase {
             consent.tenant().ifPresent(t -> cases.recordEvent(caseId, "tenant_recognised",
                     "the sender is the tenant of tenancy " + t.reference(), clock.instant()));
         }
+        if (due.investigateBy() != null) {
+            cases.recordEvent(caseId, "damp_mould_reported", "damp or mould in the home: to be investigated by "
+                    + due.investigateBy() + " (Awaab's Law)", clock.instant());
+        }
+        if (decision.hazard()) {
+            cases.recordEvent(caseId, "hazard_reported", "possible " + String.join(", ", decision.hazardKinds())
+                    .replace('_', ' ') + ": urgent, to be made safe by " + due.makeSafeBy(), clock.instant());
+        }
         for (String note : admitted.notes()) {
             cases.recordEvent(caseId, "policy", note, clock.instant());
         }
         acknowledging.acknowledge(caseId, message, reference, caseClass, stage, status, due, decision.hazard(),
-                decision.needsClarification(), target, admitted.admission(), admitted.mayBeTooOld());
+                decision.needsClarification(), target, admitted.admission(), admitted.mayBeTooOld(),
+                decision.hazardKinds(), decision.surveyRemark());
         if (!admitted.excluded() && consent.state() == ConsentState.PENDING && consent.tenant().isPresent()) {
             askingTenant.ask(caseId, reference, consent.tenant().get(), message);
         }

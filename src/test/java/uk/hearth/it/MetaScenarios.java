@@ -518,7 +518,7 @@ abstract class MetaScenarios {
                     AcknowledgementFacts facts = new AcknowledgementFacts(CaseReference.of("HRT", 2026, 123456),
                             caseClass, caseClass == CaseClass.ESCALATION ? 2 : 1, CaseStatus.AWAITING_CONSENT,
                             ChannelId.of(channel), language, "Bartholomew Featherstonehaugh-Cholmondeley",
-                            understanding, due, true, true, true, wordy, null, false);
+                            understanding, due, true, true, true, wordy, null, false, java.util.Set.of("gas", "structural"), true);
                     String body = acknowledgements.write(facts).body().strip();
                     String what = channel + " " + language + " " + caseClass;
                     assertThat(body).as(what).contains("HRT-2026-123456", "example-landlord.org.uk/complaints")

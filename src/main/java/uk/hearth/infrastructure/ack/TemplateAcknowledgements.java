@@ -97,6 +97,12 @@ class TemplateAcknowledgements implements Acknowledgements {
         v.put("exclusion", facts.admission().exclusion());
         v.put("mayBeTooOld", facts.mayBeTooOld());
         v.put("timeLimitMonths", facts.profile().accepting().timeLimitMonths());
+        Map<String, Object> kinds = new HashMap<>();
+        facts.hazardKinds().forEach(kind -> kinds.put(kind, true));
+        v.put("hazardKind", kinds);
+        v.put("investigateBy", facts.deadlines().investigateBy() == null ? null
+                : date.format(facts.deadlines().investigateBy()));
+        v.put("surveyRemark", facts.surveyRemark());
         return v;
     }
 

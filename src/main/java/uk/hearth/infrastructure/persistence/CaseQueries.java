@@ -48,14 +48,15 @@ public class CaseQueries {
     public record Tenant(String name, String address, String relationship) {
     }
 
-    public record Flags(boolean hazard, boolean vulnerability, boolean representative, String representativeRole,
-                        boolean needsClarification) {
+    public record Flags(boolean hazard, List<String> hazardKinds, boolean vulnerability, boolean representative,
+                        String representativeRole, boolean needsClarification) {
     }
 
     public record Reason(String rule, String explanation) {
     }
 
-    public record Deadlines(LocalDate dayZero, LocalDate acknowledgeBy, LocalDate respondBy, Instant makeSafeBy) {
+    public record Deadlines(LocalDate dayZero, LocalDate acknowledgeBy, LocalDate respondBy, Instant makeSafeBy,
+                            LocalDate investigateBy) {
     }
 
     public record Consent(String state) {
@@ -179,11 +180,14 @@ public class CaseQueries {
                         rs.getString("contact_handle")),
                 tenantName == null ? null : new Tenant(tenantName, rs.getString("tenant_address"),
                         rs.getString("representative_relationship")),
-                new Flags(rs.getBoolean("hazard"), rs.getBoolean("vulnerability"), rs.getBoolean("representative"),
-                        rs.getString("representative_role"), rs.getBoolean("needs_clarification")),
+                new Flags(rs.getBoolean("hazard"), rs.getString("hazard_kinds") == null ? List.of()
+                        : List.of(rs.getString("hazard_kinds").split(",")), rs.getBoolean("vulnerability"),
+                        rs.getBoolean("representative"), rs.getString("representative_role"),
+                        rs.getBoolean("needs_clarification")),
                 List.of(),
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
-                        rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
+                        rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by"),
+                        rs.getObject("investigate_by", LocalDate.class)),
                 new Consent(rs.getString("consent_state")), Sql.instant(rs, "received_at"), rs.getString("policy"),
                 rs.getString("related_reference"), rs.getString("staff_attention"),
                 new Progress(rs.getObject("concern_resolve_by", LocalDate.class), rs.getString("exclusion"),

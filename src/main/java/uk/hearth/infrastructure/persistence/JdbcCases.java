@@ -55,13 +55,15 @@ class JdbcCases implements Cases {
                     representative_relationship, representative_role, hazard, vulnerability, representative,
                     needs_clarification, consent_state, received_at, day_zero, acknowledge_by, respond_by,
                     make_safe_by, policy, related_case_id, staff_attention, tenancy_reference, consent_id,
-                    concern_resolve_by, exclusion, respond_by_original, closed_at, close_reason, created_at, updated_at)
+                    concern_resolve_by, exclusion, respond_by_original, closed_at, close_reason, investigate_by,
+                    hazard_kinds, created_at, updated_at)
                 values (:reference, :caseClass, :stage, :status, :channel, :preferred, :language,
                     :contactName, :contactEmail, :contactPhone, :contactHandle, :tenantName, :tenantAddress,
                     :relationship, :role, :hazard, :vulnerability, :representative,
                     :needsClarification, :consent, :receivedAt, :dayZero, :acknowledgeBy, :respondBy,
                     :makeSafeBy, :policy, :related, :attention, :tenancy, :consentId,
-                    :concernBy, :exclusion, :respondBy, :closedAt, :exclusion, :now, :now)""")
+                    :concernBy, :exclusion, :respondBy, :closedAt, :exclusion, :investigateBy,
+                    :hazardKinds, :now, :now)""")
                 .param("reference", c.reference().value())
                 .param("caseClass", c.caseClass().wireName())
                 .param("stage", c.stage())
@@ -95,6 +97,9 @@ class JdbcCases implements Cases {
                 .param("concernBy", c.admission().concernResolveBy())
                 .param("exclusion", Sql.truncate(c.admission().exclusion(), 500))
                 .param("closedAt", c.status() == CaseStatus.CLOSED ? Sql.ts(now) : null)
+                .param("investigateBy", c.deadlines().investigateBy())
+                .param("hazardKinds", c.flags().hazardKinds().isEmpty() ? null
+                        : String.join(",", new java.util.TreeSet<>(c.flags().hazardKinds())))
                 .param("now", Sql.ts(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -200,6 +205,10 @@ class JdbcCases implements Cases {
                 .params(why, why, Sql.ts(clock.instant()), caseId).update();
     }
 
+    private static java.util.Set<String> kinds(String joined) {
+        return joined == null || joined.isBlank() ? java.util.Set.of() : java.util.Set.of(joined.split(","));
+    }
+
     private static CaseFile file(ResultSet rs, int row) throws SQLException {
         String preferred = rs.getString("preferred_contact");
         String tenantName = rs.getString("tenant_name");
@@ -218,11 +227,12 @@ class JdbcCases implements Cases {
                         : new OnBehalfOf(tenantName, rs.getString("tenant_address"), relationship),
                 new NewCase.Flags(rs.getBoolean("hazard"), rs.getBoolean("vulnerability"),
                         rs.getBoolean("representative"), rs.getString("representative_role"),
-                        rs.getBoolean("needs_clarification")),
+                        rs.getBoolean("needs_clarification"), kinds(rs.getString("hazard_kinds"))),
                 ConsentState.valueOf(rs.getString("consent_state").toUpperCase(java.util.Locale.ROOT)),
                 Sql.instant(rs, "received_at"),
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
-                        rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
+                        rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by"),
+                        rs.getObject("investigate_by", LocalDate.class)),
                 Sql.instant(rs, "stage1_responded_at"), relatedOrNull, rs.getString("tenancy_reference"), consentOrNull);
     }
 

@@ -42,7 +42,8 @@ class TemplateAcknowledgementsTest {
                                       boolean consent, boolean clarify) {
         return new AcknowledgementFacts(CaseReference.of("HRT", 2026, 123), caseClass,
                 caseClass == CaseClass.ESCALATION ? 2 : 1, CaseStatus.OPEN, ChannelId.EMAIL, language, name,
-                "The repair was cancelled twice", DUE, hazard, consent, clarify, CODE, null, false);
+                "The repair was cancelled twice", DUE, hazard, consent, clarify, CODE, null, false,
+                hazard ? java.util.Set.of("gas") : java.util.Set.of(), false);
     }
 
     @Test
@@ -62,7 +63,7 @@ class TemplateAcknowledgementsTest {
         Written w = shipped.write(facts(CaseClass.SERVICE_REQUEST, "en", null, true, true, true));
 
         assertThat(w.body()).startsWith("Hello,")
-                .contains("URGENT", "Tuesday 24 November 2026, 10:00", "their permission", "not sure whether",
+                .contains("URGENT", "Tuesday 24 November 2026, 10:00", "0800 111 999", "their permission", "not sure whether",
                         "a request for us to put something right")
                 .doesNotContain("Ombudsman");
     }
