@@ -1,0 +1,11 @@
+package uk.hearth.it;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** Production's database: PostgreSQL on 127.0.0.1:5432, in a schema rebuilt for each run. */
+@TestPropertySource(locations = "classpath:it/postgres.properties",
+        properties = "spring.quartz.scheduler-name=hearth-it-pg")
+@Import(CleanPostgresSchema.class)
+class SchedulerPostgresIT extends SchedulerScenarios {
+}
