@@ -48,8 +48,13 @@ public class RetentionPurge {
         Instant cutoff = now.atZone(zone).minus(settings.period()).toInstant();
         int purged = 0;
         for (long caseId : casesDue(cutoff)) {
-            transactions.executeWithoutResult(status -> purgeCase(caseId, now));
-            purged++;
+            try {
+                transactions.executeWithoutResult(status -> purgeCase(caseId, now));
+                purged++;
+            } catch (RuntimeException e) {
+                // One case that cannot be purged must not hold up the others; it is tried again next run.
+                log.warn("Cannot purge personal data of case {}: {}", caseId, e.toString());
+            }
         }
         Integer stray = transactions.execute(status -> purgeStrayMessages(cutoff));
         int strayMessages = stray == null ? 0 : stray;

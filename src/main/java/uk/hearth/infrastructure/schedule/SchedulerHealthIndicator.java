@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerMetaData;
@@ -45,6 +46,9 @@ class SchedulerHealthIndicator implements HealthIndicator {
             if (meta.getRunningSince() != null) {
                 health.withDetail("runningSince", meta.getRunningSince().toInstant().toString());
             }
+            if (meta.isShutdown()) {
+                return health.build();
+            }
             return health.withDetail("jobs", jobs()).withDetail("nodes", nodes(meta.getSchedulerName())).build();
         } catch (Exception e) {
             return Health.down().withDetail("error", e.toString()).build();
@@ -56,7 +60,7 @@ class SchedulerHealthIndicator implements HealthIndicator {
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
             for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
                 Map<String, Object> job = new LinkedHashMap<>();
-                if (trigger instanceof org.quartz.CronTrigger cron) {
+                if (trigger instanceof CronTrigger cron) {
                     job.put("cron", cron.getCronExpression());
                 }
                 job.put("state", scheduler.getTriggerState(trigger.getKey()).name());
