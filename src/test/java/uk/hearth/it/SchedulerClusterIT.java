@@ -53,10 +53,9 @@ import uk.hearth.HearthApplication;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulerClusterIT {
-    private static final String SCHEDULER = "hearth-it-cluster";
+    private static final String SCHEDULER = "hearth";
     private static final String STAFF = "duty-officer@cluster.example";
-    private static final String PG_URL = System.getenv().getOrDefault("HEARTH_TEST_PG_URL_BASE",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String SCHEMA = System.getenv().getOrDefault("HEARTH_TEST_PG_SCHEMA", "hearth_it") + "_cluster";
     private static final String PG_USER = System.getenv().getOrDefault("HEARTH_TEST_PG_USER", "postgres");
     private static final String PG_PASSWORD = System.getenv().getOrDefault("HEARTH_TEST_PG_PASSWORD", "");
@@ -100,7 +99,6 @@ class SchedulerClusterIT {
                 "--spring.datasource.password=" + PG_PASSWORD,
                 "--spring.datasource.hikari.maximum-pool-size=5",
                 "--spring.flyway.schemas=" + SCHEMA,
-                "--spring.quartz.scheduler-name=" + SCHEDULER,
                 "--hearth.scheduler.watchdog.cron=0/2 * * * * ?",
                 "--hearth.scheduler.alerts.email=" + STAFF,
                 "--hearth.scheduler.alerts.webhook-url=" + webhook.baseUrl() + "/hooks/cluster",

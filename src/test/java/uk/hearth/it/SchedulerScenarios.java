@@ -145,6 +145,27 @@ abstract class SchedulerScenarios extends HearthIT {
     }
 
     @Test
+    void aHazardNotMadeSafeInTimeIsWarnedAbout() throws Exception {
+        String externalId = unique("hazard");
+        HttpResponse<String> accepted = browser.postJson("/api/v1/messages", CRM_KEY, apiBody(externalId,
+                "I can smell gas in the kitchen and I have reported it twice with no response. I want to complain."));
+        String reference = JSON.readTree(accepted.body()).path("reference").asText();
+        assertThat(caseJson(reference).path("flags").path("hazard").asBoolean()).isTrue();
+
+        jdbc.sql("update case_file set make_safe_by = ? where reference = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30), reference).update();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> staffMails(reference).stream().anyMatch(mail -> {
+            try {
+                return mail.getSubject().contains("make-safe deadline passed");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }));
+        assertThat(events(reference, "sla_lapsed")).anySatisfy(detail -> assertThat(detail).contains("make-safe"));
+    }
+
+    @Test
     void aWebhookThatFailsIsTriedAgainOnTheNextRun() throws Exception {
         String reference = acknowledgedComplaint();
         // A 500, because the HTTP client itself retries a 503 (after its Retry-After) within one delivery.

@@ -73,6 +73,11 @@ class ScheduledWork {
     }
 
     @Bean
+    SchedulerRestart schedulerRestart(Scheduler scheduler) {
+        return new SchedulerRestart(scheduler);
+    }
+
+    @Bean
     SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler, JdbcClient jdbc) {
         return new SchedulerHealthIndicator(scheduler, jdbc);
     }

@@ -73,6 +73,22 @@ class SchedulerHealthIndicatorTest {
     }
 
     @Test
+    void aContextRestartBringsTheSchedulerBackFromStandby() throws Exception {
+        SchedulerRestart restart = new SchedulerRestart(scheduler);
+        restart.start();
+        assertThat(scheduler.isStarted()).as("the first start is camel-quartz's").isFalse();
+
+        scheduler.start();
+        scheduler.standby();
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(restart.isRunning()).isFalse();
+
+        restart.start();
+        assertThat(restart.isRunning()).isTrue();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
     void downOnceShutDown() throws Exception {
         scheduler.start();
         scheduler.shutdown();
