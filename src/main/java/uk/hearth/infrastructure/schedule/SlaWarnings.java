@@ -1,7 +1,9 @@
 package uk.hearth.infrastructure.schedule;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +21,28 @@ class SlaWarnings {
     SlaWarnings(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * The warnings already raised for cases that are still open, as {@link #key} strings: one query per run
+     * instead of one per deadline.
+     */
+    Set<String> raisedForOpenCases() {
+        Set<String> raised = new HashSet<>();
+        jdbc.sql("""
+                        select w.case_id, w.deadline_kind, w.due_at, w.level
+                        from sla_warning w join case_file c on c.id = w.case_id
+                        where c.status <> 'closed'""")
+                .query(rs -> {
+                    raised.add(rs.getLong("case_id") + "|" + rs.getString("deadline_kind") + "|"
+                            + Jdbc.instant(rs, "due_at").toEpochMilli() + "|" + rs.getString("level"));
+                });
+        return raised;
+    }
+
+    static String key(Deadline deadline, WarningLevel level) {
+        return deadline.caseId() + "|" + deadline.kind().wireName() + "|" + deadline.dueAt().toEpochMilli() + "|"
+                + level.wireName();
     }
 
     /** @return false when this warning was raised before */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,11 @@ public class SlaWatchdog {
         if (channels.isEmpty()) {
             log.debug("No staff email or webhook configured: {} deadlines near or passed, nobody to warn", near.size());
         } else {
+            Set<String> known = warnings.raisedForOpenCases();
             for (Deadline deadline : near) {
                 Optional<WarningLevel> level = check.levelAt(deadline, now);
-                if (level.isPresent() && raise(deadline, level.get(), channels, now)) {
+                if (level.isPresent() && !known.contains(SlaWarnings.key(deadline, level.get()))
+                        && raise(deadline, level.get(), channels, now)) {
                     raised++;
                 }
             }

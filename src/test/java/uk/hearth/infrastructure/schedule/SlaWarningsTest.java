@@ -33,6 +33,16 @@ class SlaWarningsTest {
     }
 
     @Test
+    void knowsWhichWarningsOpenCasesAlreadyHad() {
+        long open = db.caseWithMessages("HRT-2026-000001", "open", NOW);
+        long closed = db.caseWithMessages("HRT-2026-000002", "closed", NOW);
+        warnings.raise(lapsed(open), WarningLevel.LAPSED, List.of("email"), "d", NOW);
+        warnings.raise(lapsed(closed), WarningLevel.LAPSED, List.of("email"), "d", NOW);
+
+        assertThat(warnings.raisedForOpenCases()).containsExactly(SlaWarnings.key(lapsed(open), WarningLevel.LAPSED));
+    }
+
+    @Test
     void aNewDeadlineOrLevelIsANewWarning() {
         long caseId = db.caseWithMessages("HRT-2026-000001", "open", NOW);
         Deadline extended = new Deadline(caseId, "HRT-2026-000001", DeadlineKind.ACKNOWLEDGE,
