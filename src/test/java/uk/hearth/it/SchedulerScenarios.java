@@ -185,6 +185,10 @@ abstract class SchedulerScenarios extends HearthIT {
                 select a.status || ':' || a.attempts from staff_alert a join sla_warning w on w.id = a.warning_id
                 join case_file c on c.id = w.case_id where c.reference = ? and a.channel = 'webhook'""")
                 .param(reference).query(String.class).single()).isEqualTo("SENT:2");
+        assertThat(jdbc.sql("""
+                select a.last_error from staff_alert a join sla_warning w on w.id = a.warning_id
+                join case_file c on c.id = w.case_id where c.reference = ? and a.channel = 'webhook'""")
+                .param(reference).query(String.class).single()).contains("500").doesNotContain("/hooks/sla");
     }
 
     @Test

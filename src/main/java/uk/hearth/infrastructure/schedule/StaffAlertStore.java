@@ -47,10 +47,11 @@ class StaffAlertStore {
                 .single();
     }
 
+    /** Any error from an earlier attempt stays, for whoever wonders why it went late. */
     void markSent(long id, Instant now) {
         jdbc.sql("""
-                        update staff_alert set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_at = null,
-                            last_error = null where id = ?""")
+                        update staff_alert set status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_at = null
+                        where id = ?""")
                 .params(Jdbc.ts(now), id).update();
     }
 

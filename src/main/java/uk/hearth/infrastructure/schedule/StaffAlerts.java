@@ -112,6 +112,10 @@ class StaffAlerts {
         int attempts = alert.attempts() + 1;
         boolean last = attempts >= settings.maxAttempts();
         String why = Redaction.mask(error.toString());
+        if (settings.byWebhook()) {
+            // A chat tool's webhook URL is itself the secret: keep it out of logs and the table.
+            why = why.replace(settings.webhookUrl().strip(), "<webhook-url>");
+        }
         store.markFailed(alert.id(), why, last);
         if (last) {
             cases.recordEvent(alert.caseId(), "sla_alert_failed", "the " + alert.level().wireName().replace('_', ' ')
