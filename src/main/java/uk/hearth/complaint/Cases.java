@@ -63,4 +63,10 @@ public interface Cases {
     void exclude(long caseId, String exclusion);
 
     void close(long caseId, String reason);
+
+    /** Open concerns (Beyond Housing's tier) whose resolve-by day is before {@code day} and that have no response. */
+    java.util.List<Long> concernsUnresolvedBefore(java.time.LocalDate day);
+
+    /** A concern becomes a stage 1 complaint with these deadlines. */
+    void promoteConcern(long caseId, Deadlines deadlines);
 }

@@ -246,6 +246,24 @@ final class MemoryPorts {
         }
 
         @Override
+        public List<Long> concernsUnresolvedBefore(java.time.LocalDate day) {
+            return added.stream().filter(c -> c.admission().concernResolveBy() != null
+                    && c.admission().concernResolveBy().isBefore(day)).map(c -> (long) added.indexOf(c) + 1)
+                    .filter(id -> file(id).isOpen() && file(id).stage1RespondedAt() == null
+                            && !promoted.contains(id)).toList();
+        }
+
+        final java.util.Set<Long> promoted = new java.util.HashSet<>();
+
+        @Override
+        public void promoteConcern(long caseId, Deadlines d) {
+            promoted.add(caseId);
+            update(caseId, f -> new CaseFile(f.id(), f.reference(), f.caseClass(), f.stage(), f.status(), f.channel(),
+                    f.preferredContact(), f.language(), f.contact(), f.tenant(), f.flags(), f.consentState(),
+                    f.receivedAt(), d, f.stage1RespondedAt(), f.relatedCaseId(), f.tenancyReference(), f.consentId()));
+        }
+
+        @Override
         public void flagForStaff(long caseId, String why) {
             attention.merge(caseId, why, (a, b) -> a + "; " + b);
         }

@@ -134,6 +134,32 @@ class PolicyProfilesTest {
         assertThat(cases.added.get(1).admission().concernResolveBy()).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"beyond"})
+    void aConcernNotResolvedByItsDateBecomesAStageOneComplaint(String policy) throws IOException {
+        PolicyProfile profile = load(policy);
+        receive(processing(profile), ANN, "Your contractors were meant to cut the grass every fortnight but have"
+                + " not been all summer, and nobody answers when I ring. I am not happy.", FRIDAY_EVENING);
+        // Thursday 4 June 2026: the concern was to be resolved by Friday 29 May.
+        Clock later = Clock.fixed(Instant.parse("2026-06-04T09:30:00Z"), ZoneOffset.UTC);
+        PromotingConcerns promoting = new PromotingConcerns(MemoryPorts.ports(inbox, cases, outbox,
+                facts -> new Acknowledgements.Written("s", "stage " + facts.stage() + " ack"),
+                channel -> Set.of("email").contains(channel.value()), new MemoryPorts.MemoryOptOuts(),
+                new MemoryPorts.MemoryConsents(), new MemoryPorts.MemoryTenancies()),
+                new DeadlineCalculator(new WorkingDayCalendar(BankHolidays.load(Path.of(
+                        "config/bank-holidays-england-and-wales.csv")), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                        LONDON), profile), later);
+
+        assertThat(promoting.due()).containsExactly(1L);
+        promoting.promote(1);
+
+        assertThat(cases.file(1).deadlines().dayZero()).isEqualTo(LocalDate.of(2026, 6, 4));
+        assertThat(cases.file(1).deadlines().acknowledgeBy()).isEqualTo(LocalDate.of(2026, 6, 8));
+        assertThat(cases.events.get(1L)).anyMatch(e -> e.startsWith("concern_promoted"));
+        assertThat(outbox.queued).hasSize(2);
+        assertThat(promoting.due()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: an issue {1} old is flagged {2}")
     @CsvSource({"beyond, 'for eight months', true", "bury, 'for eight months', false", "bury, 'for two years', true"})
     void oldIssuesAreFlaggedForDiscretionNeverRefused(String policy, String age, boolean flagged) throws IOException {

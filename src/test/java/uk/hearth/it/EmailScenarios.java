@@ -357,12 +357,16 @@ abstract class EmailScenarios {
             try {
                 int count = 0;
                 for (jakarta.mail.Message m : folder.getMessages()) {
-                    if (m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
-                        continue;
-                    }
-                    String[] ids = m.getHeader("Message-ID");
-                    if (messageId == null || ids != null && messageId.equals(ids[0].strip())) {
-                        count++;
+                    try {
+                        if (m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
+                            continue;
+                        }
+                        String[] ids = m.getHeader("Message-ID");
+                        if (messageId == null || ids != null && messageId.equals(ids[0].strip())) {
+                            count++;
+                        }
+                    } catch (jakarta.mail.MessageRemovedException movedMeanwhile) {
+                        // The service moved it while we counted: it is no longer in this folder.
                     }
                 }
                 return count;

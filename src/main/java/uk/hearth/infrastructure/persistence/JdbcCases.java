@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.complaint.CaseFile;
 import uk.hearth.complaint.CaseReason;
@@ -29,11 +32,13 @@ import uk.hearth.message.Sender;
 @Repository
 class JdbcCases implements Cases {
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final String prefix;
 
-    JdbcCases(JdbcClient jdbc, Clock clock, @Value("${hearth.reference-prefix:HRT}") String prefix) {
+    JdbcCases(JdbcClient jdbc, JdbcTemplate batch, Clock clock, @Value("${hearth.reference-prefix:HRT}") String prefix) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.prefix = prefix;
     }
@@ -104,12 +109,12 @@ class JdbcCases implements Cases {
                 .update(key, "id");
         long id = key.getKey().longValue();
         List<CaseReason> reasons = c.reasons();
+        List<Object[]> rows = new java.util.ArrayList<>(reasons.size());
         for (int i = 0; i < reasons.size(); i++) {
-            jdbc.sql("insert into case_reason (case_id, position, rule, explanation) values (?, ?, ?, ?)")
-                    .params(id, i, Sql.truncate(reasons.get(i).rule(), 80),
-                            Sql.truncate(reasons.get(i).explanation(), 1000))
-                    .update();
+            rows.add(new Object[] {id, i, Sql.truncate(reasons.get(i).rule(), 80),
+                    Sql.truncate(reasons.get(i).explanation(), 1000)});
         }
+        batch.batchUpdate("insert into case_reason (case_id, position, rule, explanation) values (?, ?, ?, ?)", rows);
         return id;
     }
 
@@ -315,15 +320,62 @@ class JdbcCases implements Cases {
     }
 
     @Override
+    public List<Long> concernsUnresolvedBefore(LocalDate day) {
+        return jdbc.sql("""
+                select id from case_file where concern_resolve_by < ? and status <> 'closed'
+                  and stage1_responded_at is null order by id""")
+                .param(day).query(Long.class).list();
+    }
+
+    @Override
+    public void promoteConcern(long caseId, Deadlines d) {
+        jdbc.sql("""
+                update case_file set concern_resolve_by = null, day_zero = ?, acknowledge_by = ?, respond_by = ?,
+                    respond_by_original = ?, updated_at = ? where id = ?""")
+                .params(d.dayZero(), d.acknowledgeBy(), d.respondBy(), d.respondBy(), Sql.ts(clock.instant()), caseId)
+                .update();
+    }
+
+    @Override
     public void close(long caseId, String reason) {
         jdbc.sql("update case_file set status = 'closed', closed_at = ?, close_reason = ?, updated_at = ? where id = ?")
                 .params(Sql.ts(clock.instant()), Sql.truncate(reason, 500), Sql.ts(clock.instant()), caseId).update();
     }
 
+    /**
+     * Inside a transaction the events are kept and written in one batch just before it commits: processing a
+     * message records several, and each would otherwise be a round trip to the database.
+     */
     @Override
     public void recordEvent(long caseId, String type, String detail, Instant at) {
-        jdbc.sql("insert into case_event (case_id, occurred_at, type, detail) values (?, ?, ?, ?)")
-                .params(caseId, Sql.ts(at), type, Sql.truncate(detail, 2000))
-                .update();
+        Object[] row = {caseId, Sql.ts(at), type, Sql.truncate(detail, 2000)};
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            batch.update(INSERT_EVENT, row);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, rows);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    batch.batchUpdate(INSERT_EVENT, rows);
+                    rows.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcCases.this);
+                }
+            });
+            pending = rows;
+        }
+        pending.add(row);
     }
+
+    private static final String INSERT_EVENT =
+            "insert into case_event (case_id, occurred_at, type, detail) values (?, ?, ?, ?)";
+
 }

@@ -35,8 +35,9 @@ public class JdbcTenancies implements Tenancies {
     @Override
     public Optional<Tenancy> byContact(Sender contact) {
         if (contact.hasEmail()) {
-            Optional<Tenancy> byEmail = only(jdbc.sql("select * from tenancy where lower(email) = lower(?)")
-                    .param(contact.email().strip()).query(JdbcTenancies::tenancy).list());
+            Optional<Tenancy> byEmail = only(jdbc.sql("select * from tenancy where email = ?")
+                    .param(contact.email().strip().toLowerCase(java.util.Locale.ROOT)).query(JdbcTenancies::tenancy)
+                    .list());
             if (byEmail.isPresent()) {
                 return byEmail;
             }
@@ -67,7 +68,8 @@ public class JdbcTenancies implements Tenancies {
                 jdbc.sql("""
                         insert into tenancy (reference, name, address, postcode, phone, email, preferred_contact,
                             language, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(t.reference(), t.name(), t.address(), t.postcode(), t.phone(), t.email(),
+                        .params(t.reference(), t.name(), t.address(), t.postcode(), t.phone(),
+                                t.email() == null ? null : t.email().toLowerCase(java.util.Locale.ROOT),
                                 t.preferredContact() == null ? null : t.preferredContact().value(), t.language(),
                                 Sql.ts(clock.instant()))
                         .update();

@@ -11,16 +11,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.complaint.Cases;
+import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.Outbox;
 import uk.hearth.complaint.WorkingDayCalendar;
 import uk.hearth.config.HearthProperties;
+import uk.hearth.intake.IntakePorts;
 import uk.hearth.intake.OptOuts;
+import uk.hearth.intake.PromotingConcerns;
 import uk.hearth.intake.ReplyChannels;
 
 /** The beans the routes in {@code routes/scheduled.camel.yaml} call, and the scheduler's health. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchedulerProperties.class)
 class ScheduledWork {
+
+    @Bean
+    ConcernPromotion concernPromotion(IntakePorts ports, DeadlineCalculator deadlines, Clock clock,
+                                      TransactionTemplate transactions, MeterRegistry meters) {
+        return new ConcernPromotion(new PromotingConcerns(ports, deadlines, clock), transactions, meters);
+    }
 
     @Bean
     SlaCheck slaCheck(SchedulerProperties properties) {
