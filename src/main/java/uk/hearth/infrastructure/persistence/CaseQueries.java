@@ -29,7 +29,15 @@ public class CaseQueries {
                            String preferredContact, String language, Person contact, Tenant tenant, Flags flags,
                            List<Reason> reasons, Deadlines deadlines, Consent consent, Instant receivedAt,
                            String policy, String relatedCase, String staffAttention, List<Message> messages,
-                           List<Event> events) {
+                           List<Event> events, List<ContactCase> contactCases) {
+    }
+
+    /**
+     * Another case with the same contact (phone number, email address or channel handle): how a resident who texts
+     * from the same number is matched to their earlier cases. Only {@link #byReference} fills these in.
+     */
+    public record ContactCase(String reference, @JsonProperty("class") String caseClass, String status, String channel,
+                              Instant receivedAt) {
     }
 
     public record Person(String name, String email, String phone, String handle) {
@@ -129,7 +137,32 @@ public class CaseQueries {
                         rs.getString("detail"))).list();
         return new CaseView(c.reference(), c.caseClass(), c.stage(), c.status(), c.channel(), c.preferredContact(),
                 c.language(), c.contact(), c.tenant(), c.flags(), reasons, c.deadlines(), c.consent(), c.receivedAt(),
-                c.policy(), c.relatedCase(), c.staffAttention(), messages, events);
+                c.policy(), c.relatedCase(), c.staffAttention(), messages, events, contactCases(id, c.contact()));
+    }
+
+    private static final int CONTACT_CASES = 20;
+
+    /** Newest first; each address is matched exactly as stored (phone numbers in E.164). */
+    private List<ContactCase> contactCases(long id, Person contact) {
+        List<String> matches = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(id));
+        for (String[] address : new String[][] {{"contact_phone", contact.phone()}, {"contact_email", contact.email()},
+                {"contact_handle", contact.handle()}}) {
+            if (address[1] != null && !address[1].isBlank()) {
+                matches.add(address[0] + " = ?");
+                params.add(address[1]);
+            }
+        }
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select reference, case_class, status, channel, received_at from case_file where id <> ? and ("
+                        + String.join(" or ", matches) + ") order by received_at desc, id desc fetch first "
+                        + CONTACT_CASES + " rows only")
+                .params(params)
+                .query((rs, n) -> new ContactCase(rs.getString("reference"), rs.getString("case_class"),
+                        rs.getString("status"), rs.getString("channel"), Sql.instant(rs, "received_at")))
+                .list();
     }
 
     private List<File> files(long inboundId) {
@@ -162,6 +195,6 @@ public class CaseQueries {
                 new Deadlines(rs.getObject("day_zero", LocalDate.class), rs.getObject("acknowledge_by", LocalDate.class),
                         rs.getObject("respond_by", LocalDate.class), Sql.instant(rs, "make_safe_by")),
                 new Consent(rs.getString("consent_state")), Sql.instant(rs, "received_at"), rs.getString("policy"),
-                rs.getString("related_reference"), rs.getString("staff_attention"), List.of(), List.of());
+                rs.getString("related_reference"), rs.getString("staff_attention"), List.of(), List.of(), List.of());
     }
 }
