@@ -43,16 +43,22 @@ class TwilioConfiguration {
     }
 
     @Bean
+    TwilioProcessing twilioProcessing() {
+        return new TwilioProcessing();
+    }
+
+    @Bean
     TwilioWebhook twilioWebhook(TwilioProperties settings, HearthProperties hearth, TwilioMedia media,
-                                IntakeService intake, TwilioRecords records, JdbcOutbox outbox, Cases cases,
-                                RedirectingReply redirecting, TransactionTemplate transactions, TwilioMetrics metrics,
-                                Environment environment, Clock clock) {
+                                TwilioProcessing processing, IntakeService intake, TwilioRecords records,
+                                JdbcOutbox outbox, Cases cases, RedirectingReply redirecting,
+                                TransactionTemplate transactions, TwilioMetrics metrics, Environment environment,
+                                Clock clock) {
         TwilioSignatureVerifier verifier = settings.hasCredentials()
                 ? new TwilioSignatureVerifier(settings.authToken()) : null;
         TwilioInboundMapper mapper = new TwilioInboundMapper(Map.of(
                 TwilioInboundMapper.SMS, keywords(environment, "sms"),
                 TwilioInboundMapper.WHATSAPP, keywords(environment, "whatsapp")));
-        return new TwilioWebhook(new TwilioInbound(verifier, mapper, media, intake, metrics, clock),
+        return new TwilioWebhook(new TwilioInbound(verifier, mapper, media, intake, processing, metrics, clock),
                 new TwilioDeliveryStatus(verifier, records, outbox, cases, redirecting, transactions, metrics, clock),
                 hearth.publicBaseUrl());
     }

@@ -2,6 +2,7 @@ package uk.hearth.channel.twilio;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -13,9 +14,11 @@ import uk.hearth.message.InboundMessage;
 
 /**
  * {@code POST /webhooks/twilio}: an SMS or WhatsApp message from a resident. Nothing is stored unless the signature
- * is right; once the message is committed the answer is an empty TwiML {@code <Response/>} (the acknowledgement goes
- * from the outbox, so a Twilio outage delays it instead of losing it); if the database cannot take it the answer is
- * 503 so Twilio tries again. The same MessageSid posted again is stored once and acknowledged once.
+ * is right; once the message is committed the answer is an empty TwiML {@code <Response/>} and processing (triage,
+ * the case, the acknowledgement in the outbox) follows off the request, so the answer costs one insert. The
+ * acknowledgement goes from the outbox, so a Twilio outage delays it instead of losing it. If the database cannot
+ * take the message the answer is 503 so Twilio tries again. The same MessageSid posted again is stored once and
+ * acknowledged once.
  */
 final class TwilioInbound {
     private static final Logger log = LoggerFactory.getLogger(TwilioInbound.class);
@@ -24,16 +27,18 @@ final class TwilioInbound {
     private final TwilioInboundMapper mapper;
     private final TwilioMedia media;
     private final IntakeService intake;
+    private final Executor processing;
     private final TwilioMetrics metrics;
     private final Clock clock;
 
     /** @param verifier null when no auth token is configured: nothing can be verified, so nothing is accepted */
     TwilioInbound(TwilioSignatureVerifier verifier, TwilioInboundMapper mapper, TwilioMedia media,
-                  IntakeService intake, TwilioMetrics metrics, Clock clock) {
+                  IntakeService intake, Executor processing, TwilioMetrics metrics, Clock clock) {
         this.verifier = verifier;
         this.mapper = mapper;
         this.media = media;
         this.intake = intake;
+        this.processing = processing;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -68,7 +73,7 @@ final class TwilioInbound {
         InboundMessage message = mapper.map(form, request.body(), clock.instant(), attachments);
         IntakeService.Received received;
         try {
-            received = intake.receive(message);
+            received = intake.store(message, processing);
         } catch (DataAccessException down) {
             metrics.failure(channel, "database");
             log.warn("Could not store Twilio message {} ({}): answered 503 so Twilio retries", sid,

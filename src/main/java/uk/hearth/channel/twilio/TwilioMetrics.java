@@ -1,5 +1,6 @@
 package uk.hearth.channel.twilio;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import uk.hearth.message.ChannelId;
@@ -8,7 +9,8 @@ import uk.hearth.message.ChannelId;
  * Counters for the Twilio channel, tagged with the channel (sms, whatsapp): {@code hearth.twilio.inbound} by result
  * (accepted, duplicate, notice), {@code hearth.twilio.outbound} by kind (text, template),
  * {@code hearth.twilio.failures} by kind (signature, bad_request, database, not_configured, refused, unavailable,
- * transient, undelivered) and {@code hearth.twilio.delivery} by the state Twilio reported.
+ * transient, undelivered), {@code hearth.twilio.delivery} by the state Twilio reported, and
+ * {@code hearth.twilio.sms.segments}, the segments each SMS took.
  */
 @Component
 class TwilioMetrics {
@@ -29,6 +31,11 @@ class TwilioMetrics {
     void failure(ChannelId channel, String kind) {
         meters.counter("hearth.twilio.failures", "channel", channel == null ? "unknown" : channel.value(), "kind", kind)
                 .increment();
+    }
+
+    /** How many segments each SMS took: more than two means a template or a name pushed it over. */
+    void smsSegments(int segments) {
+        DistributionSummary.builder("hearth.twilio.sms.segments").register(meters).record(segments);
     }
 
     void delivery(String channel, String state) {

@@ -86,6 +86,9 @@ final class TwilioOutbound {
         try {
             String sid = prepared.creator().create(client).getSid();
             metrics.sent(channel, prepared.kind());
+            if (!whatsapp) {
+                metrics.smsSegments(GsmText.segments(body));
+            }
             health.sent();
             if (prepared.note() != null) {
                 cases.recordEvent(prepared.caseId(), "whatsapp_template", prepared.note(), clock.instant());

@@ -1,0 +1,41 @@
+package uk.hearth.channel.twilio;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where messages Twilio posted are processed once stored, so the webhook answers as soon as the message is
+ * committed. Bounded: when the queue is full the work is refused and the message waits in the inbox for the
+ * recovery job, as it does if the node stops first. Not a Spring bean of type Executor, which would replace the
+ * application's task executor.
+ */
+final class TwilioProcessing implements Executor, AutoCloseable {
+    private static final int THREADS = 2;
+    private static final int QUEUE = 10_000;
+
+    private final ThreadPoolExecutor pool;
+
+    TwilioProcessing() {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "twilio-processing-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
