@@ -58,7 +58,7 @@ class TwilioConfiguration {
         TwilioInboundMapper mapper = new TwilioInboundMapper(Map.of(
                 TwilioInboundMapper.SMS, keywords(environment, "sms"),
                 TwilioInboundMapper.WHATSAPP, keywords(environment, "whatsapp")));
-        return new TwilioWebhook(new TwilioInbound(verifier, mapper, media, intake, processing, metrics, clock),
+        return new TwilioWebhook(new TwilioInbound(verifier, mapper, media, intake, processing.executor(), metrics, clock),
                 new TwilioDeliveryStatus(verifier, records, outbox, cases, redirecting, transactions, metrics, clock),
                 hearth.publicBaseUrl());
     }

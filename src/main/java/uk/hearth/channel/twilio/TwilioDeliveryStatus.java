@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.channel.twilio.TwilioWebhookRequest.Answer;
 import uk.hearth.complaint.Cases;
@@ -71,7 +72,7 @@ final class TwilioDeliveryStatus {
         }
         try {
             record(sid, state.toLowerCase(Locale.ROOT), errorCode(form.first("ErrorCode")));
-        } catch (DataAccessException down) {
+        } catch (DataAccessException | TransactionException down) {
             log.warn("Could not record the delivery state of {} ({}): answered 503", sid,
                     down.getClass().getSimpleName());
             return Answer.UNAVAILABLE;

@@ -53,11 +53,11 @@ final class TwilioErrors {
             return new DeliveryRefused(said, true);
         }
         if (status == 401 || status == 403 || status == 404 || SET_UP.contains(code)) {
-            return new ChannelUnavailable("Twilio refused our account or sender (HTTP " + status + ", " + said
-                    + "): check hearth.twilio settings");
+            return new ChannelUnavailable("Twilio refused our account or sender (HTTP " + status + "; Twilio error "
+                    + said + "): check hearth.twilio settings");
         }
         if (status == 429 || status >= 500 || BUSY.contains(code)) {
-            return new TwilioTemporarilyFailed("Twilio answered HTTP " + status + " (" + said + ")", failure);
+            return new TwilioTemporarilyFailed("Twilio answered HTTP " + status + "; Twilio error " + said, failure);
         }
         return new DeliveryRefused("Twilio refused the message: " + said, false);
     }

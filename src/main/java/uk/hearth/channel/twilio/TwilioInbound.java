@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import uk.hearth.channel.twilio.TwilioWebhookRequest.Answer;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.message.Attachment;
@@ -74,7 +75,7 @@ final class TwilioInbound {
         IntakeService.Received received;
         try {
             received = intake.store(message, processing);
-        } catch (DataAccessException down) {
+        } catch (DataAccessException | TransactionException down) {
             metrics.failure(channel, "database");
             log.warn("Could not store Twilio message {} ({}): answered 503 so Twilio retries", sid,
                     down.getClass().getSimpleName());

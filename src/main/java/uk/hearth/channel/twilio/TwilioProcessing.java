@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Where messages Twilio posted are processed once stored, so the webhook answers as soon as the message is
  * committed. Bounded: when the queue is full the work is refused and the message waits in the inbox for the
- * recovery job, as it does if the node stops first. Not a Spring bean of type Executor, which would replace the
- * application's task executor.
+ * recovery job, as it does if the node stops first. The bean is deliberately not an {@link Executor}: Spring Boot
+ * would then drop the application task executor that platform-http serves requests on.
  */
-final class TwilioProcessing implements Executor, AutoCloseable {
+final class TwilioProcessing implements AutoCloseable {
     private static final int THREADS = 2;
     private static final int QUEUE = 10_000;
 
@@ -28,9 +28,8 @@ final class TwilioProcessing implements Executor, AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    @Override
-    public void execute(Runnable task) {
-        pool.execute(task);
+    Executor executor() {
+        return pool;
     }
 
     @Override

@@ -1,8 +1,12 @@
 package uk.hearth.channel.twilio;
 
 import java.net.URI;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.hearth.infrastructure.Redaction;
 import uk.hearth.channel.twilio.TwilioWebhookRequest.Answer;
 
 /**
@@ -11,6 +15,7 @@ import uk.hearth.channel.twilio.TwilioWebhookRequest.Answer;
  * the one this server saw, so a TLS-terminating proxy or a rewritten host does not break it.
  */
 public final class TwilioWebhook {
+    private static final Logger log = LoggerFactory.getLogger(TwilioWebhook.class);
     private final TwilioInbound inbound;
     private final TwilioDeliveryStatus status;
     private final String publicBaseUrl;
@@ -22,11 +27,21 @@ public final class TwilioWebhook {
     }
 
     public void message(Exchange exchange) {
-        answer(exchange, inbound.receive(request(exchange)));
+        answer(exchange, safely("message", () -> inbound.receive(request(exchange))));
     }
 
     public void status(Exchange exchange) {
-        answer(exchange, status.receive(request(exchange)));
+        answer(exchange, safely("status", () -> status.receive(request(exchange))));
+    }
+
+    /** Whatever went wrong, Twilio gets a plain 500 (and may retry); the log gets no personal data. */
+    private static Answer safely(String what, Supplier<Answer> handling) {
+        try {
+            return handling.get();
+        } catch (RuntimeException e) {
+            log.error("Twilio {} webhook failed: {}", what, Redaction.mask(e.toString()));
+            return Answer.text(500, "Not processed");
+        }
     }
 
     private TwilioWebhookRequest request(Exchange exchange) {
