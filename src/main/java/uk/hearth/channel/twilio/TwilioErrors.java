@@ -43,10 +43,15 @@ final class TwilioErrors {
 
     /** @return the exception the reply route throws for this failure */
     static RuntimeException classify(TwilioException failure) {
-        if (!(failure instanceof ApiException api) || api.getStatusCode() == null) {
+        Integer answered = failure instanceof ApiException api
+                ? (api.getStatusCode() != null ? api.getStatusCode() : api.getHttpStatusCode()) : null;
+        if (answered == null) {
             return new TwilioTemporarilyFailed("no answer from Twilio: " + failure.getMessage(), failure);
         }
-        int status = api.getStatusCode();
+        return classify((ApiException) failure, answered);
+    }
+
+    private static RuntimeException classify(ApiException api, int status) {
         int code = api.getCode() == null ? 0 : api.getCode();
         String said = describe(code, api.getMessage());
         if (code == OPTED_OUT) {
@@ -57,7 +62,7 @@ final class TwilioErrors {
                     + said + "): check hearth.twilio settings");
         }
         if (status == 429 || status >= 500 || BUSY.contains(code)) {
-            return new TwilioTemporarilyFailed("Twilio answered HTTP " + status + "; Twilio error " + said, failure);
+            return new TwilioTemporarilyFailed("Twilio answered HTTP " + status + "; Twilio error " + said, api);
         }
         return new DeliveryRefused("Twilio refused the message: " + said, false);
     }
