@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import uk.hearth.message.Attachment;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
@@ -23,6 +24,7 @@ final class TwilioInboundMapper {
     static final String WHATSAPP_PREFIX = "whatsapp:";
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final int MAX_MEDIA = 10;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     /** A picture or file Twilio holds for the message. */
     record MediaRef(int index, String url, String contentType) {
@@ -95,6 +97,9 @@ final class TwilioInboundMapper {
     static String e164(String address) {
         if (address == null || !address.startsWith("+")) {
             return null;
+        }
+        if (E164.matcher(address).matches()) {
+            return address; // what Twilio sends: no need to parse it again
         }
         try {
             var number = PHONES.parse(address, "GB");
