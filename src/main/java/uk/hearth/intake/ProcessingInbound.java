@@ -30,6 +30,7 @@ public final class ProcessingInbound {
     private final OpeningCase opening;
     private final FollowingUp followingUp;
     private final ConsentAnswers consentAnswers;
+    private final OptOuts optOuts;
     private final Clock clock;
 
     /** @param conversationWindows per channel, how long a contact's messages continue their open case unasked */
@@ -39,6 +40,7 @@ public final class ProcessingInbound {
         this.cases = ports.cases();
         this.outbox = ports.outbox();
         this.triage = triage;
+        this.optOuts = ports.optOuts();
         this.clock = clock;
         this.threading = new Threading(cases, conversationWindows);
         ReplyRouting replyRouting = new ReplyRouting(ports.replyChannels(), ports.optOuts());
@@ -87,9 +89,19 @@ public final class ProcessingInbound {
         return outcome(stored.id(), caseId, outcome);
     }
 
-    /** Auto-replies, bounces and withdrawals: kept on their case if one matches, never acknowledged. */
+    /**
+     * Auto-replies, bounces, withdrawals and opt-outs: kept on their case if one matches, never acknowledged. An
+     * opt-out or opt-in takes effect here, once, in the transaction that marks the message processed.
+     */
     private Processed note(long inboundId, InboundMessage message) {
         Notice notice = message.notice();
+        ReplyRouting.recipientFor(message.channel(), message.sender()).ifPresent(address -> {
+            if (notice.kind() == Notice.Kind.OPT_OUT) {
+                optOuts.optOut(message.channel(), address, notice.detail());
+            } else if (notice.kind() == Notice.Kind.OPT_IN) {
+                optOuts.optIn(message.channel(), address);
+            }
+        });
         Optional<Long> caseId = Optional.empty();
         if (notice.kind() == Notice.Kind.BOUNCE) {
             caseId = outbox.markUndeliverable(message.inReplyTo(), notice.detail());

@@ -63,7 +63,7 @@ final class ReplyRouting {
                 .map(recipient -> new Target(channel, recipient, true));
     }
 
-    private static Optional<String> recipientFor(ChannelId channel, Sender sender) {
+    static Optional<String> recipientFor(ChannelId channel, Sender sender) {
         String value = switch (channel.value()) {
             case "email" -> sender.email();
             case "sms", "whatsapp", "phone" -> sender.phone();

@@ -30,6 +30,7 @@ import uk.hearth.complaint.WorkingDayCalendar;
 import uk.hearth.intake.triage.Triage;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
+import uk.hearth.message.Notice;
 import uk.hearth.message.OnBehalfOf;
 import uk.hearth.message.OutboundReply;
 import uk.hearth.message.Sender;
@@ -43,11 +44,12 @@ class ProcessingInboundTest {
     private final MemoryPorts.MemoryInbox inbox = new MemoryPorts.MemoryInbox();
     private final MemoryPorts.MemoryOutbox outbox = new MemoryPorts.MemoryOutbox();
     private final MemoryPorts.MemoryCases cases = new MemoryPorts.MemoryCases(inbox, outbox);
+    private final MemoryPorts.MemoryOptOuts optOuts = new MemoryPorts.MemoryOptOuts();
     private final Set<String> replyRoutes = new java.util.HashSet<>(Set.of("email"));
     private final ProcessingInbound processing = new ProcessingInbound(
             MemoryPorts.ports(inbox, cases, outbox,
                     facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack for " + facts.caseClass()),
-                    channel -> replyRoutes.contains(channel.value()), new MemoryPorts.MemoryOptOuts(),
+                    channel -> replyRoutes.contains(channel.value()), optOuts,
                     new MemoryPorts.MemoryConsents(), new MemoryPorts.MemoryTenancies()),
             Triage.standard(),
             new DeadlineCalculator(new WorkingDayCalendar(Set.of(LocalDate.of(2026, 12, 25)), LocalTime.of(9, 0),
@@ -120,6 +122,28 @@ class ProcessingInboundTest {
         assertThat(processed.status()).isEqualTo(CaseStatus.AWAITING_CONSENT);
         assertThat(cases.added.get(0).consentState()).isEqualTo(ConsentState.PENDING);
         assertThat(cases.added.get(0).flags().representative()).isTrue();
+    }
+
+    @Test
+    void aStopIsANoticeThatOptsTheNumberOutAndAStartOptsItBackIn() {
+        ChannelId sms = ChannelId.of("sms");
+        Sender texter = new Sender(null, null, "+447700900123");
+        long stop = inbox.store(InboundMessage.builder(sms, "SM-stop", "STOP", WEDNESDAY_MORNING).sender(texter)
+                .notice(new Notice(Notice.Kind.OPT_OUT, "texted STOP")).build());
+
+        Processed stopped = processing.process(stop).orElseThrow();
+
+        assertThat(stopped.outcome()).isEqualTo(Processed.Outcome.UNMATCHED);
+        assertThat(cases.added).isEmpty();
+        assertThat(outbox.queued).isEmpty();
+        assertThat(optOuts.isOptedOut(sms, "+447700900123")).isTrue();
+        assertThat(optOuts.isOptedOut(ChannelId.of("whatsapp"), "+447700900123")).isFalse();
+
+        long start = inbox.store(InboundMessage.builder(sms, "SM-start", "START", WEDNESDAY_MORNING).sender(texter)
+                .notice(new Notice(Notice.Kind.OPT_IN, "texted START")).build());
+        processing.process(start);
+
+        assertThat(optOuts.isOptedOut(sms, "+447700900123")).isFalse();
     }
 
     @Test

@@ -3,6 +3,8 @@ package uk.hearth.infrastructure.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,7 +43,8 @@ public class IntakeService {
     }
 
     /**
-     * @param processed empty when processing failed after the message was stored; it will be retried
+     * @param processed empty when the message is stored but not processed yet (processing failed and will be
+     *                  retried, or {@link #store} left it to follow)
      */
     public record Received(long inboundId, boolean duplicate, Optional<Processed> processed) {
     }
@@ -53,6 +56,25 @@ public class IntakeService {
             meters.counter("hearth.messages.received", "channel", message.channel().value()).increment();
         }
         return new Received(receipt.id(), receipt.duplicate(), process(receipt.id()));
+    }
+
+    /**
+     * Commits the message and returns as soon as it is stored, for providers that want a quick answer and send in
+     * bursts (webhooks). Processing follows on {@code processing}; when that refuses the work (its queue is full)
+     * or the node stops first, the message waits in the inbox for {@link #retryDue}. Throws a
+     * {@code DataAccessException} when the message could not be stored: answer 503, never 2xx.
+     */
+    public Received store(InboundMessage message, Executor processing) {
+        Inbox.Receipt receipt = inbox.accept(message);
+        if (!receipt.duplicate()) {
+            meters.counter("hearth.messages.received", "channel", message.channel().value()).increment();
+            try {
+                processing.execute(() -> process(receipt.id()));
+            } catch (RejectedExecutionException busy) {
+                meters.counter("hearth.messages.deferred", "channel", message.channel().value()).increment();
+            }
+        }
+        return new Received(receipt.id(), receipt.duplicate(), Optional.empty());
     }
 
     /** Process what is left in the inbox: messages whose processing failed or whose node stopped. */

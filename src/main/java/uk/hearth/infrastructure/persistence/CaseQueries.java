@@ -29,7 +29,7 @@ public class CaseQueries {
                            String preferredContact, String language, Person contact, Tenant tenant, Flags flags,
                            List<Reason> reasons, Deadlines deadlines, Consent consent, Instant receivedAt,
                            String policy, String relatedCase, String staffAttention, Progress progress,
-                           List<Message> messages, List<Event> events) {
+                           List<Message> messages, List<Event> events, List<ContactCase> contactCases) {
     }
 
     /** Where the case stands in the landlord's procedure. */
@@ -40,6 +40,14 @@ public class CaseQueries {
 
     public record ExtensionView(int stage, int workingDays, String reason, LocalDate previousDate, LocalDate newDate,
                                 String recordedBy, Instant recordedAt) {
+    }
+
+    /**
+     * Another case with the same contact (phone number, email address or channel handle): how a resident who texts
+     * from the same number is matched to their earlier cases. Only {@link #byReference} fills these in.
+     */
+    public record ContactCase(String reference, @JsonProperty("class") String caseClass, String status, String channel,
+                              Instant receivedAt) {
     }
 
     public record Person(String name, String email, String phone, String handle) {
@@ -140,7 +148,8 @@ public class CaseQueries {
                         rs.getString("detail"))).list();
         return new CaseView(c.reference(), c.caseClass(), c.stage(), c.status(), c.channel(), c.preferredContact(),
                 c.language(), c.contact(), c.tenant(), c.flags(), reasons, c.deadlines(), c.consent(), c.receivedAt(),
-                c.policy(), c.relatedCase(), c.staffAttention(), withExtensions(c.progress(), id), messages, events);
+                c.policy(), c.relatedCase(), c.staffAttention(), withExtensions(c.progress(), id), messages, events,
+                contactCases(id, c.contact()));
     }
 
     private Progress withExtensions(Progress p, long caseId) {
@@ -154,6 +163,31 @@ public class CaseQueries {
                 .list();
         return new Progress(p.concernResolveBy(), p.exclusion(), p.stage1RespondedAt(), p.stage1Outcome(),
                 p.escalatedAt(), p.stage2RespondedAt(), p.stage2Outcome(), p.closedAt(), p.closeReason(), extensions);
+    }
+
+    private static final int CONTACT_CASES = 20;
+
+    /** Newest first; each address is matched exactly as stored (phone numbers in E.164). */
+    private List<ContactCase> contactCases(long id, Person contact) {
+        List<String> matches = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(id));
+        for (String[] address : new String[][] {{"contact_phone", contact.phone()}, {"contact_email", contact.email()},
+                {"contact_handle", contact.handle()}}) {
+            if (address[1] != null && !address[1].isBlank()) {
+                matches.add(address[0] + " = ?");
+                params.add(address[1]);
+            }
+        }
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select reference, case_class, status, channel, received_at from case_file where id <> ? and ("
+                        + String.join(" or ", matches) + ") order by received_at desc, id desc fetch first "
+                        + CONTACT_CASES + " rows only")
+                .params(params)
+                .query((rs, n) -> new ContactCase(rs.getString("reference"), rs.getString("case_class"),
+                        rs.getString("status"), rs.getString("channel"), Sql.instant(rs, "received_at")))
+                .list();
     }
 
     private List<File> files(long inboundId) {
@@ -195,6 +229,6 @@ public class CaseQueries {
                         Sql.instant(rs, "escalated_at"), Sql.instant(rs, "stage2_responded_at"),
                         rs.getString("stage2_outcome"), Sql.instant(rs, "closed_at"), rs.getString("close_reason"),
                         List.of()),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 }
