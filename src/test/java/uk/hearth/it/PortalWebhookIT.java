@@ -35,7 +35,10 @@ import uk.hearth.HearthApplication;
 @TestPropertySource(locations = "classpath:it/h2.properties", properties = {
         "hearth.channels.portal.webhook.enabled=true",
         "hearth.channels.portal.webhook.signature.secret=portal-secret",
-        "hearth.channels.portal.webhook.reply.headers.Authorization=Bearer portal-token"})
+        "hearth.channels.portal.webhook.reply.headers.Authorization=Bearer portal-token",
+        // A database of its own: other suites' applications, still running in this JVM, poll theirs.
+        "spring.datasource.url=jdbc:h2:mem:hearth-it-portal;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PortalWebhookIT extends HearthIT {
 
