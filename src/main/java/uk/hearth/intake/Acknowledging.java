@@ -33,6 +33,10 @@ final class Acknowledging {
         this.clock = clock;
     }
 
+    static Acknowledging of(IntakePorts ports, PolicyProfile profile, Clock clock) {
+        return new Acknowledging(ports.outbox(), ports.cases(), ports.acknowledgements(), profile, clock);
+    }
+
     void acknowledge(long caseId, InboundMessage message, CaseReference reference, CaseClass caseClass, int stage,
                      CaseStatus status, Deadlines due, TriageDecision decision, ReplyRouting.Target target) {
         acknowledge(caseId, message, reference, caseClass, stage, status, due, decision.hazard(),

@@ -46,8 +46,8 @@ public final class ConsentAnswers {
     private final Clock clock;
 
     public ConsentAnswers(IntakePorts ports, uk.hearth.complaint.PolicyProfile profile, Clock clock) {
-        this(ports, new Acknowledging(ports.outbox(), ports.cases(), ports.acknowledgements(), profile, clock),
-                new ReplyRouting(ports.replyChannels(), ports.optOuts()), clock);
+        this(ports, Acknowledging.of(ports, profile, clock),
+                ReplyRouting.of(ports), clock);
     }
 
     ConsentAnswers(IntakePorts ports, Acknowledging acknowledging, ReplyRouting routing, Clock clock) {

@@ -43,7 +43,7 @@ public final class ProcessingInbound {
         this.optOuts = ports.optOuts();
         this.clock = clock;
         this.threading = new Threading(cases, conversationWindows);
-        ReplyRouting replyRouting = new ReplyRouting(ports.replyChannels(), ports.optOuts());
+        ReplyRouting replyRouting = ReplyRouting.of(ports);
         Acknowledging acknowledging = new Acknowledging(outbox, cases, ports.acknowledgements(), deadlines.profile(),
                 clock);
         ConsentCheck consentCheck = new ConsentCheck(ports.consents(), ports.tenancies(),

@@ -26,9 +26,8 @@ public final class PromotingConcerns {
         this.ports = ports;
         this.cases = ports.cases();
         this.deadlines = deadlines;
-        this.routing = new ReplyRouting(ports.replyChannels(), ports.optOuts());
-        this.acknowledging = new Acknowledging(ports.outbox(), cases, ports.acknowledgements(), deadlines.profile(),
-                clock);
+        this.routing = ReplyRouting.of(ports);
+        this.acknowledging = Acknowledging.of(ports, deadlines.profile(), clock);
         this.clock = clock;
     }
 

@@ -23,7 +23,7 @@ public final class RedirectingReply {
         this.cases = ports.cases();
         this.outbox = ports.outbox();
         this.optOuts = ports.optOuts();
-        this.routing = new ReplyRouting(ports.replyChannels(), ports.optOuts());
+        this.routing = ReplyRouting.of(ports);
         this.clock = clock;
     }
 

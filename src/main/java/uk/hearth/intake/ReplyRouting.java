@@ -24,6 +24,10 @@ final class ReplyRouting {
         this.optOuts = optOuts;
     }
 
+    static ReplyRouting of(IntakePorts ports) {
+        return new ReplyRouting(ports.replyChannels(), ports.optOuts());
+    }
+
     /** @param automatic false when staff must make the reply by hand on {@code channel} */
     record Target(ChannelId channel, String recipient, boolean automatic) {
     }

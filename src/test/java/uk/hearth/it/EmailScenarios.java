@@ -86,11 +86,7 @@ abstract class EmailScenarios {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HearthIT.freePort();
     }
 
     @LocalServerPort
