@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -39,10 +40,11 @@ import uk.hearth.message.OutboundReply;
 
 /**
  * What every end-to-end suite shares: the whole service on a random port, GreenMail for mail on a port of its
- * own, a browser-like client, and helpers that read a case as staff and integrators see it. Suites with the same
- * database settings share one application context.
+ * own, a browser-like client, and helpers that read a case as staff and integrators see it. Each suite's context
+ * is closed when the suite ends, so no suite's outbox, inbox or jobs keep running against a later suite's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(locations = "classpath:it/common.properties")
 @Import(DatabaseOutage.class)
 abstract class HearthIT {

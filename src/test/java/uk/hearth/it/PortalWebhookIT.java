@@ -22,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -36,10 +35,9 @@ import uk.hearth.HearthApplication;
         "hearth.channels.portal.webhook.enabled=true",
         "hearth.channels.portal.webhook.signature.secret=portal-secret",
         "hearth.channels.portal.webhook.reply.headers.Authorization=Bearer portal-token",
-        // A database of its own: other suites' applications, still running in this JVM, poll theirs.
+        // A database of its own, so it starts empty whatever ran before it in this JVM.
         "spring.datasource.url=jdbc:h2:mem:hearth-it-portal;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PortalWebhookIT extends HearthIT {
 
     @RegisterExtension
