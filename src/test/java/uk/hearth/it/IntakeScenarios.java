@@ -2,6 +2,9 @@ package uk.hearth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,10 +33,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import uk.hearth.complaint.Cases;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.infrastructure.outbox.OutboxDispatcher;
 import uk.hearth.infrastructure.persistence.JdbcOutbox;
+import uk.hearth.intake.ProcessingInbound;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.OutboundReply;
 
@@ -42,6 +47,8 @@ import uk.hearth.message.OutboundReply;
  * durable inbox to a case and an acknowledgement in GreenMail. Run once per database.
  */
 abstract class IntakeScenarios extends HearthIT {
+    @MockitoSpyBean
+    ProcessingInbound processingInbound;
 
     // --- resident web form ---------------------------------------------------------------------
 
@@ -318,6 +325,37 @@ abstract class IntakeScenarios extends HearthIT {
         assertThat(form.body()).contains("We could not save your message");
         assertThat(jdbc.sql("select count(*) from inbound_message where external_id = ?").param(externalId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aMessageWhoseProcessingFailsIsStillStoredAndAnsweredThenTheRecoveryJobFinishesIt() throws Exception {
+        String externalId = unique("breaks");
+        String email = unique("breaks") + "@example.org";
+        String body = JSON.writeValueAsString(Map.of("externalId", externalId, "sender", Map.of("email", email),
+                "text", "The gas engineer was rude to me and left without servicing the boiler"));
+        // Every processing attempt fails: the one in the storing transaction, and the one after it is stored alone.
+        doThrow(new IllegalStateException("processing broke (test)")).when(processingInbound).process(anyLong());
+        HttpResponse<String> response;
+        try {
+            response = browser.postJson("/api/v1/messages", CRM_KEY, body);
+        } finally {
+            reset(processingInbound);
+        }
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("received");
+        Map<String, Object> stored = jdbc.sql("select status, attempts, last_error from inbound_message"
+                + " where external_id = ?").param(externalId).query().singleRow();
+        assertThat(stored.get("status")).isEqualTo("RECEIVED");
+        assertThat(((Number) stored.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) stored.get("last_error")).contains("processing broke (test)");
+
+        jdbc.sql("update inbound_message set next_attempt_at = current_timestamp where external_id = ?")
+                .param(externalId).update();
+        assertThat(intake.retryDue(100)).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select status from inbound_message where external_id = ?").param(externalId)
+                .query(String.class).single()).isEqualTo("PROCESSED");
+        awaitMail(email);
     }
 
     @Test

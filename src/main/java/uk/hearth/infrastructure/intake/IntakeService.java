@@ -7,7 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.hearth.config.HearthProperties;
 import uk.hearth.infrastructure.Redaction;
@@ -17,9 +19,10 @@ import uk.hearth.intake.ProcessingInbound;
 import uk.hearth.message.InboundMessage;
 
 /**
- * The one door every channel uses. {@link #receive} commits the message to the inbox first (the
- * moment we promise not to lose it), then processes it in its own transaction. If processing fails the
- * message stays in the inbox and {@link #retryDue} picks it up later, with backoff.
+ * The one door every channel uses. {@link #receive} stores the message and processes it in one transaction, so the
+ * usual message costs one commit; if that fails for any reason but an unreachable database, the message is committed
+ * to the inbox on its own (the moment we promise not to lose it) and processed again in a transaction of its own. If
+ * processing fails there too the message stays in the inbox and {@link #retryDue} picks it up later, with backoff.
  */
 @Service
 public class IntakeService {
@@ -51,11 +54,32 @@ public class IntakeService {
 
     /** Throws a {@code DataAccessException} when the message could not be stored: answer 503, never 2xx. */
     public Received receive(InboundMessage message) {
-        Inbox.Receipt receipt = inbox.accept(message);
-        if (!receipt.duplicate()) {
+        Received received;
+        try {
+            received = transactions.execute(status -> {
+                Inbox.Receipt receipt = inbox.accept(message);
+                return new Received(receipt.id(), receipt.duplicate(), processing.process(receipt.id()));
+            });
+        } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
+            throw unreachable;
+        } catch (RuntimeException e) {
+            // Rolled back, message and all (a duplicate on PostgreSQL ends here too: the failed insert poisons the
+            // transaction). Store it on its own, then process it as the recovery job would.
+            log.debug("Storing inbound message from {} on its own after: {}", message.channel().value(),
+                    Redaction.mask(e.toString()));
+            Inbox.Receipt receipt = inbox.accept(message);
+            countReceived(message, receipt.duplicate());
+            return new Received(receipt.id(), receipt.duplicate(), process(receipt.id()));
+        }
+        countReceived(message, received.duplicate());
+        received.processed().ifPresent(this::countClassified);
+        return received;
+    }
+
+    private void countReceived(InboundMessage message, boolean duplicate) {
+        if (!duplicate) {
             meters.counter("hearth.messages.received", "channel", message.channel().value()).increment();
         }
-        return new Received(receipt.id(), receipt.duplicate(), process(receipt.id()));
     }
 
     /**
@@ -91,13 +115,18 @@ public class IntakeService {
     private Optional<Processed> process(long inboundId) {
         try {
             Optional<Processed> processed = transactions.execute(status -> processing.process(inboundId));
-            processed.filter(p -> p.caseClass() != null).ifPresent(p -> meters.counter("hearth.messages.classified",
-                    "channel", p.channel(), "class", p.caseClass().wireName(), "outcome",
-                    p.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment());
+            processed.ifPresent(this::countClassified);
             return processed;
         } catch (RuntimeException e) {
             recordFailure(inboundId, e);
             return Optional.empty();
+        }
+    }
+
+    private void countClassified(Processed p) {
+        if (p.caseClass() != null) {
+            meters.counter("hearth.messages.classified", "channel", p.channel(), "class", p.caseClass().wireName(),
+                    "outcome", p.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
         }
     }
 

@@ -254,11 +254,19 @@ class JdbcCases implements Cases {
         if (addresses.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select c.id from case_file c join outbound_message o on o.case_id = c.id
-                where o.kind = 'consent_request' and o.recipient in (:addresses) and c.consent_state = 'pending'
-                order by o.id desc fetch first 1 rows only""")
-                .param("addresses", addresses).query(Long.class).optional();
+        // Two lookups, each by its own index, rather than one join ordered by request: a plan PostgreSQL caches
+        // while the tables are still empty would otherwise keep reading every pending case for every message.
+        List<long[]> asked = jdbc.sql("""
+                select id, case_id from outbound_message
+                where kind = 'consent_request' and recipient in (:addresses)""")
+                .param("addresses", addresses)
+                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("case_id")}).list();
+        return asked.stream()
+                .sorted(java.util.Comparator.comparingLong((long[] r) -> r[0]).reversed())
+                .map(r -> r[1])
+                .filter(caseId -> jdbc.sql("select count(*) from case_file where id = ? and consent_state = 'pending'")
+                        .param(caseId).query(Integer.class).single() > 0)
+                .findFirst();
     }
 
     @Override
