@@ -56,6 +56,7 @@ public class EmailBench {
             double acknowledged = -1;
             try (Connection db = DriverManager.getConnection(dbUrl, dbUser, "")) {
                 long deadline = System.nanoTime() + 300_000_000_000L;
+                long nextReport = System.nanoTime();
                 while (System.nanoTime() < deadline) {
                     int inInbox = mail.getManagers().getImapHostManager()
                             .getFolder(mail.getUserManager().getUser("hearth"), "INBOX").getMessageCount();
@@ -73,6 +74,11 @@ public class EmailBench {
                         acknowledged = seconds(started);
                         System.out.printf("[bench] stored %d (inbox rows + rejections) of %d mails%n", stored, loaded);
                         break;
+                    }
+                    if (System.nanoTime() >= nextReport) {
+                        System.out.printf("[bench] %5.1f s: %d in the mailbox, %d stored, %d waiting to be processed,"
+                                + " %d replies waiting to be sent%n", seconds(started), inInbox, stored, open, pending);
+                        nextReport += 10_000_000_000L;
                     }
                     Thread.sleep(100);
                 }
