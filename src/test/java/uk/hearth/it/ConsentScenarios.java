@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Representatives and consent end to end: the tenancy register, a representative without consent, the tenant
@@ -161,6 +163,33 @@ abstract class ConsentScenarios extends HearthIT {
             assertThat(mail.getSubject() + body(mail).replaceAll("(?m)^(You wrote: .*)$", "")).doesNotContain(tenantEmail, tenantPhone, "9 Park Road",
                     tenancy, tenantsOwn, "boiler");
         }
+        assertThat(caseJson(reference).path("status").asText()).isEqualTo("awaiting_consent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sms", "whatsapp"})
+    void aRepresentativeReachedByTextIsToldNothingAboutTheTenantWithoutConsent(String channel) throws Exception {
+        String tenantEmail = unique("private") + "@example.org";
+        String tenantPhone = "+447700900558";
+        String tenancy = importTenant(unique("T"), tenantEmail, tenantPhone);
+        String repPhone = "+447700910" + String.format("%03d", Math.floorMod(unique("p").hashCode(), 1000));
+        HttpResponse<String> answer = browser.postJson("/api/v1/messages", CRM_KEY, """
+                {"externalId": "%s", "text": "Writing for my mum: her boiler is broken and the damp is back.",
+                 "sender": {"name": "Dee Ellis", "phone": "%s"},
+                 "onBehalfOf": {"name": "Edna Ellis", "relationship": "daughter", "tenancyReference": "%s"},
+                 "preferredContact": "%s"}""".formatted(unique("rep"), repPhone, tenancy, channel));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        String reference = JSON.readTree(answer.body()).path("reference").asText();
+
+        // Whether this node can send on that channel or staff must, the reply to the representative is written
+        // now, and it must hold nothing of the tenant's.
+        List<String> toRepresentative = jdbc.sql("select coalesce(o.subject, '') || ' ' || o.body from outbound_message o"
+                        + " join case_file c on c.id = o.case_id where c.reference = ? and o.recipient like ?")
+                .params(reference, "%" + repPhone.substring(1)).query(String.class).list().stream()
+                .map(text -> text.replaceAll("(?m)^(You wrote: .*)$", "")).toList();
+        assertThat(toRepresentative).isNotEmpty().allSatisfy(text -> assertThat(text)
+                .contains(reference)
+                .doesNotContain(tenantEmail, tenantPhone, "07700 900558", "9 Park Road", "BL9 0AA", tenancy));
         assertThat(caseJson(reference).path("status").asText()).isEqualTo("awaiting_consent");
     }
 }
