@@ -6,6 +6,17 @@ public interface Acknowledgements {
     /** @return subject (may be null for channels without one) and body */
     Written write(AcknowledgementFacts facts);
 
-    record Written(String subject, String body) {
+    /**
+     * @param full the whole acknowledgement behind a short one (SMS, messaging), which {@code body} links to; null
+     *             when {@code body} is already the whole of it
+     */
+    record Written(String subject, String body, Full full) {
+        public Written(String subject, String body) {
+            this(subject, body, null);
+        }
+    }
+
+    /** The whole acknowledgement, published under an unguessable {@code token}. */
+    record Full(String token, String subject, String body) {
     }
 }

@@ -37,6 +37,9 @@ public interface Cases {
 
     void recordEvent(long caseId, String type, String detail, Instant at);
 
+    /** Keeps the whole acknowledgement a short one links to, for the resident to read by its token. */
+    void keepFullAcknowledgement(long caseId, String language, Acknowledgements.Full full, Instant at);
+
     /** Whether the representative may now be told about the case, and what the case's status becomes. */
     void setConsent(long caseId, ConsentState state, Long consentId, CaseStatus status);
 

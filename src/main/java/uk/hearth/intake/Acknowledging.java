@@ -62,6 +62,9 @@ final class Acknowledging {
         Acknowledgements.Written written = acknowledgements.write(facts);
         OutboundReply reply = new OutboundReply(target.channel(), target.recipient(), written.subject(),
                 written.body(), target.channel().equals(message.channel()) ? message.messageId() : null);
+        if (written.full() != null) {
+            cases.keepFullAcknowledgement(caseId, message.language(), written.full(), clock.instant());
+        }
         if (target.automatic()) {
             outbox.enqueue(caseId, "acknowledgement", reply);
             cases.recordEvent(caseId, "acknowledgement_queued", "by " + target.channel(), clock.instant());

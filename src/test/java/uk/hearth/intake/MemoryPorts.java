@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseFile;
 import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
@@ -77,6 +78,7 @@ final class MemoryPorts {
         final List<CaseFile> files = new ArrayList<>();
         final List<String> eventTypes = new ArrayList<>();
         final Map<Long, List<String>> events = new HashMap<>();
+        final Map<Long, List<Acknowledgements.Full>> fullAcknowledgements = new HashMap<>();
         final Map<Long, String> attention = new HashMap<>();
         final MemoryInbox inbox;
         final MemoryOutbox outbox;
@@ -272,6 +274,11 @@ final class MemoryPorts {
         public void recordEvent(long caseId, String type, String detail, Instant at) {
             eventTypes.add(type);
             events.computeIfAbsent(caseId, k -> new ArrayList<>()).add(type + ": " + detail);
+        }
+
+        @Override
+        public void keepFullAcknowledgement(long caseId, String language, Acknowledgements.Full full, Instant at) {
+            fullAcknowledgements.computeIfAbsent(caseId, k -> new ArrayList<>()).add(full);
         }
 
         void close(long id) {

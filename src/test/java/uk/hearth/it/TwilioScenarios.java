@@ -105,6 +105,11 @@ abstract class TwilioScenarios {
         twilioApi.stubFor(post(urlEqualTo(MESSAGES)).atPriority(10).willReturn(created()));
     }
 
+    private HttpResponse<String> page(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // --- inbound --------------------------------------------------------------------------------
 
     @Test
@@ -124,6 +129,15 @@ abstract class TwilioScenarios {
                 .containsEntry("StatusCallback", PUBLIC_URL + "/webhooks/twilio/status")
                 .containsEntry("SmartEncoded", "true");
         assertThat(sent.get("Body")).contains(reference, "complaint (stage 1)", "We will reply by", PUBLIC_URL + "/");
+        // The short text links to the whole acknowledgement, which anyone with the link (and only with it) can read.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(PUBLIC_URL)
+                + "/a/([A-Za-z0-9_-]{16,})").matcher(sent.get("Body"));
+        assertThat(link.find()).as(sent.get("Body")).isTrue();
+        HttpResponse<String> whole = page("/a/" + link.group(1));
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).contains(reference, "stage 1", "Housing Ombudsman Service", "0300 111 3000");
+        assertThat(page("/a/" + "A".repeat(16)).statusCode()).isEqualTo(404);
+        assertThat(page("/a/" + "A".repeat(16)).body()).doesNotContain(reference);
         LoggedRequest request = twilioApi.findAll(postRequestedFor(urlEqualTo(MESSAGES))).stream()
                 .filter(r -> r.getBodyAsString().contains(encoded(phone))).findFirst().orElseThrow();
         // The SDK's request reached the stub through the route planner, still addressed to Twilio's host.

@@ -1,17 +1,22 @@
 package uk.hearth.infrastructure.ack;
 
+import com.samskivert.mustache.Template;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.hearth.complaint.AcknowledgementFacts;
 import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.config.HearthProperties;
+import uk.hearth.message.ChannelId;
 
 /**
  * Acknowledgements from Mustache text templates under {@code <templates-dir>/acknowledgement/}, named
@@ -22,6 +27,7 @@ import uk.hearth.config.HearthProperties;
 @Component
 class TemplateAcknowledgements implements Acknowledgements {
     private static final Duration RECHECK = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TextTemplates templates;
     private final TextTemplates profileTemplates;
@@ -44,14 +50,29 @@ class TemplateAcknowledgements implements Acknowledgements {
     public Written write(AcknowledgementFacts facts) {
         String own = facts.channel().value() + "_" + facts.language() + ".txt";
         String fallback = "default_" + facts.language() + ".txt";
-        String rendered = profileTemplates.find(own)
-                .or(() -> profileTemplates.find(fallback))
-                .or(() -> templates.find(own))
+        Map<String, Object> variables = variables(facts);
+        Template whole = profileTemplates.find(fallback)
                 .or(() -> templates.find(fallback))
                 .or(() -> templates.find("default_en.txt"))
-                .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + own))
-                .execute(variables(facts));
-        return Subjects.split(rendered);
+                .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + fallback));
+        Optional<Template> ownForm = profileTemplates.find(own).or(() -> templates.find(own));
+        if (ownForm.isEmpty() || facts.channel().equals(ChannelId.EMAIL)) {
+            // An email carries the whole text, in the channel's own wording when it has one.
+            return Subjects.split(ownForm.orElse(whole).execute(variables));
+        }
+        // A channel with a form of its own (SMS, messaging) gets the short text, linking to the whole of it.
+        String token = token();
+        variables.put("fullTextUrl", publicBaseUrl + "/a/" + token);
+        Written full = Subjects.split(whole.execute(variables));
+        Written brief = Subjects.split(ownForm.get().execute(variables));
+        return new Written(brief.subject(), brief.body(), new Acknowledgements.Full(token, full.subject(), full.body()));
+    }
+
+    /** 96 random bits in 16 URL-safe characters (short enough for an SMS): the only key to the page. */
+    private static String token() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Locale locale(AcknowledgementFacts facts) {

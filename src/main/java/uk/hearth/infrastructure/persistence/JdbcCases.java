@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.complaint.CaseFile;
 import uk.hearth.complaint.CaseReason;
@@ -348,6 +349,15 @@ class JdbcCases implements Cases {
     public void close(long caseId, String reason) {
         jdbc.sql("update case_file set status = 'closed', closed_at = ?, close_reason = ?, updated_at = ? where id = ?")
                 .params(Sql.ts(clock.instant()), Sql.truncate(reason, 500), Sql.ts(clock.instant()), caseId).update();
+    }
+
+    @Override
+    public void keepFullAcknowledgement(long caseId, String language, Acknowledgements.Full full, Instant at) {
+        jdbc.sql("""
+                insert into acknowledgement_text (case_id, token, language, subject, body, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(caseId, full.token(), language, Sql.truncate(full.subject(), 500), full.body(), Sql.ts(at))
+                .update();
     }
 
     /**

@@ -100,6 +100,8 @@ public class RetentionPurge {
                             delivery_error = null
                         where case_id = ?""").params(REMOVED, caseId).update();
         jdbc.sql("update case_event set detail = null where case_id = ?").param(caseId).update();
+        // The whole acknowledgements behind short ones: their links stop working with the personal data.
+        jdbc.sql("delete from acknowledgement_text where case_id = ?").param(caseId).update();
         jdbc.sql("insert into case_event (case_id, occurred_at, type, detail) values (?, ?, ?, ?)")
                 .params(caseId, Jdbc.ts(now), EVENT, "personal data removed: the case closed and was last updated"
                         + " more than " + describe(settings.period()) + " ago")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.hearth.channel.twilio.GsmText;
 import uk.hearth.complaint.AcknowledgementFacts;
+import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
@@ -76,7 +77,15 @@ class TwilioShortTemplatesTest {
         List<String> report = new ArrayList<>();
         for (String language : List.of("en", "cy")) {
             for (Case c : REALISTIC) {
-                String text = templates.write(facts(c, ChannelId.of("sms"), language, PROFILE)).body().strip();
+                Acknowledgements.Written written = templates.write(facts(c, ChannelId.of("sms"), language, PROFILE));
+                String text = written.body().strip();
+                // The short text links to the whole acknowledgement, kept under the token in the link.
+                assertThat(written.full()).isNotNull();
+                assertThat(text).contains(PUBLIC_URL + "/a/" + written.full().token());
+                assertThat(written.full().body()).contains("HRT-2026-123456").isNotEqualTo(written.body());
+                if (c.caseClass().isComplaint()) {
+                    assertThat(written.full().body()).contains("0300 111 3000");
+                }
                 report.add(language + " " + c.label() + ": " + GsmText.units(text) + " characters, "
                         + GsmText.segments(text) + " segments");
                 assertThat(GsmText.isGsm7(text)).as("%s %s is GSM-7:%n%s", language, c.label(), text).isTrue();
