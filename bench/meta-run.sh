@@ -26,33 +26,10 @@ STAMP=$(date +%Y%m%dT%H%M%S)
 RESULTS="$ROOT/bench/results/meta-$STAMP"
 mkdir -p "$RESULTS"
 WORK=$(mktemp -d /tmp/hearth-meta-bench.XXXXXX)
-APP_PID=""
 SECRET="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-
-say() { printf '[meta-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    stop_app
-    rm -rf "$WORK"
-    "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
+BENCH_LABEL=meta-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ -f target/hearth.jar ]] || mvn -q -o package -DskipTests
 cp target/hearth.jar "$WORK/hearth.jar"   # a private copy: a build elsewhere may replace target/ meanwhile

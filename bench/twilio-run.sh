@@ -46,49 +46,9 @@ WORK=$(mktemp -d /tmp/hearth-twilio-bench.XXXXXX)
 RUN_ID=$(date +%s | tail -c 6)
 TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 PUBLIC_URL="https://hearth.bench.example"
-APP_PID=""
-
-say() { printf '[twilio-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        say "stopping service (pid $APP_PID)"
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
-
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    stop_app
-    rm -rf "$WORK"
-    if [[ "${BENCH_KEEP_DB:-0}" != 1 ]]; then
-        "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local p=$1
-    for _ in $(seq 1 50); do port_free "$p" && { echo "$p"; return 0; }; p=$((p + 1)); done
-    echo "no free port from $1" >&2; return 1
-}
-idle_pct() { # % of the machine idle over the next $1 seconds
-    local a b
-    a=$(head -1 /proc/stat); sleep "$1"; b=$(head -1 /proc/stat)
-    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); busy = 0; tot = 0
-        for (i = 2; i <= 9; i++) { d = y[i] - x[i]; tot += d; if (i != 5 && i != 6) busy += d }
-        printf "%.0f", tot ? 100 * (tot - busy) / tot : 0 }'
-}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+BENCH_LABEL=twilio-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; } # the service's user + system clock ticks
 
 command -v wrk >/dev/null || { say "wrk is not installed: apt-get install -y wrk"; exit 1; }

@@ -90,8 +90,8 @@ public class IntakeService {
      */
     public Received store(InboundMessage message, Executor processing) {
         Inbox.Receipt receipt = inbox.accept(message);
+        countReceived(message, receipt.duplicate());
         if (!receipt.duplicate()) {
-            meters.counter("hearth.messages.received", "channel", message.channel().value()).increment();
             try {
                 processing.execute(() -> process(receipt.id()));
             } catch (RejectedExecutionException busy) {

@@ -231,4 +231,16 @@ public class CaseQueries {
                         List.of()),
                 List.of(), List.of(), List.of());
     }
+
+    /** The whole acknowledgement behind a short one, by the token its link carries. */
+    public record FullAcknowledgement(String subject, String body, String language) {
+    }
+
+    public Optional<FullAcknowledgement> fullAcknowledgement(String token) {
+        return jdbc.sql("select subject, body, language from acknowledgement_text where token = ?")
+                .param(token)
+                .query((rs, n) -> new FullAcknowledgement(rs.getString("subject"), rs.getString("body"),
+                        rs.getString("language")))
+                .optional();
+    }
 }
