@@ -29,10 +29,12 @@ public record NewCase(CaseReference reference, CaseClass caseClass, int stage, C
      * What the landlord's policy made of it on arrival.
      *
      * @param concernResolveBy for a concern (Beyond Housing), when it must be resolved before it becomes stage 1
-     * @param exclusion        why it is not taken through the complaints procedure, as the resident is told it
+     * @param exclusionRule    which of the policy's exclusions applies ({@code anonymous}), for the wording a landlord
+     *                         gives it in each language; null when it is taken through the procedure
+     * @param exclusion        why it is not taken through the complaints procedure, as staff and the compliance report show it
      */
-    public record Admission(java.time.LocalDate concernResolveBy, String exclusion) {
-        public static final Admission ACCEPTED = new Admission(null, null);
+    public record Admission(java.time.LocalDate concernResolveBy, String exclusionRule, String exclusion) {
+        public static final Admission ACCEPTED = new Admission(null, null, null);
     }
 
     /** @param hazardKinds what kind of hazard (gas, fire, ...), when {@code hazard} */

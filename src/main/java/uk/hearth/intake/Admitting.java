@@ -42,11 +42,13 @@ final class Admitting {
     Outcome admit(InboundMessage message, TriageDecision decision, CaseClass caseClass) {
         PolicyProfile.Accepting accepting = deadlines.profile().accepting();
         List<String> notes = new ArrayList<>();
+        String exclusionRule = null;
         String exclusion = null;
         String attention = null;
         boolean complaint = caseClass.isComplaint();
         if (complaint && anonymous(message)) {
             if (accepting.anonymous() == PolicyProfile.Accepting.Anonymous.EXCLUDE) {
+                exclusionRule = "anonymous";
                 exclusion = "our complaints policy does not accept anonymous complaints, because without knowing who"
                         + " you are we cannot investigate or tell you the outcome. If you give us your name and how to"
                         + " contact you, we will look into it; a local councillor or the Housing Ombudsman can also"
@@ -75,7 +77,7 @@ final class Admitting {
             notes.add("handled first as a concern, to be resolved by " + concernBy + "; if it is not, it becomes a"
                     + " stage 1 complaint");
         }
-        return new Outcome(new NewCase.Admission(concernBy, exclusion), tooOld, notes, attention);
+        return new Outcome(new NewCase.Admission(concernBy, exclusionRule, exclusion), tooOld, notes, attention);
     }
 
     static boolean anonymous(InboundMessage message) {

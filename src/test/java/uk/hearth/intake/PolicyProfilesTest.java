@@ -35,7 +35,7 @@ import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Sender;
 
 /** Each shipped policy profile, loaded from config/policies as the service loads it, on the real calendar. */
-class PolicyProfilesTest {
+public class PolicyProfilesTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     // Friday 22 May 2026, 17:45 London (BST): after hours before the Spring bank holiday on Monday 25 May.
     private static final Instant FRIDAY_EVENING = Instant.parse("2026-05-22T16:45:00Z");
@@ -45,7 +45,7 @@ class PolicyProfilesTest {
     private final MemoryPorts.MemoryOutbox outbox = new MemoryPorts.MemoryOutbox();
     private final MemoryPorts.MemoryCases cases = new MemoryPorts.MemoryCases(inbox, outbox);
 
-    static PolicyProfile load(String policy) throws IOException {
+    public static PolicyProfile load(String policy) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader().load(policy, new FileSystemResource(Path.of("config/policies", policy + ".yaml")))
                 .forEach(source -> environment.getPropertySources().addLast(source));

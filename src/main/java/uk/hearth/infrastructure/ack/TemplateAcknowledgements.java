@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import uk.hearth.message.ChannelId;
  * Acknowledgements from Mustache text templates under {@code <templates-dir>/acknowledgement/}, named
  * {@code <channel>_<language>.txt} with {@code default_<language>.txt} as the fallback, so a landlord
  * changes wording without a release (an edit is picked up within a minute). A first line
- * {@code Subject: ...} becomes the subject.
+ * {@code Subject: ...} becomes the subject. {@code <templates-dir>/<policy>/acknowledgement/} overrides any template
+ * or any part ({@code parts/*.txt}, included with {@code {{> parts/name}}}) for the landlord whose policy is in use.
  */
 @Component
 class TemplateAcknowledgements implements Acknowledgements {
@@ -30,20 +32,21 @@ class TemplateAcknowledgements implements Acknowledgements {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TextTemplates templates;
-    private final TextTemplates profileTemplates;
     private final ZoneId zone;
     private final String publicBaseUrl;
 
     TemplateAcknowledgements(HearthProperties properties, Clock clock) {
-        this.templates = new TextTemplates(properties.templatesDir().resolve("acknowledgement"), RECHECK, clock);
-        this.profileTemplates = new TextTemplates(properties.templatesDir().resolve(properties.policy())
-                .resolve("acknowledgement"), RECHECK, clock);
+        this.templates = new TextTemplates(List.of(
+                properties.templatesDir().resolve(properties.policy()).resolve("acknowledgement"),
+                properties.templatesDir().resolve("acknowledgement")), RECHECK, clock);
         this.zone = properties.calendar().zone();
         this.publicBaseUrl = properties.publicBaseUrl();
         if (templates.find("default_en.txt").isEmpty()) {
             throw new IllegalStateException("acknowledgement templates not found: expected "
                     + templates.directory().resolve("default_en.txt").toAbsolutePath() + " (setting hearth.templates-dir)");
         }
+        // Every template and the parts it includes are read now, so a missing part fails the start, not a resident.
+        templates.names().forEach(templates::find);
     }
 
     @Override
@@ -51,11 +54,10 @@ class TemplateAcknowledgements implements Acknowledgements {
         String own = facts.channel().value() + "_" + facts.language() + ".txt";
         String fallback = "default_" + facts.language() + ".txt";
         Map<String, Object> variables = variables(facts);
-        Template whole = profileTemplates.find(fallback)
-                .or(() -> templates.find(fallback))
+        Template whole = templates.find(fallback)
                 .or(() -> templates.find("default_en.txt"))
                 .orElseThrow(() -> new IllegalStateException("no acknowledgement template for " + fallback));
-        Optional<Template> ownForm = profileTemplates.find(own).or(() -> templates.find(own));
+        Optional<Template> ownForm = templates.find(own);
         if (ownForm.isEmpty() || facts.channel().equals(ChannelId.EMAIL)) {
             // An email carries the whole text, in the channel's own wording when it has one.
             return Subjects.split(ownForm.orElse(whole).execute(variables));
@@ -116,6 +118,9 @@ class TemplateAcknowledgements implements Acknowledgements {
                 : date.format(facts.admission().concernResolveBy()));
         v.put("excluded", facts.admission().exclusion() != null);
         v.put("exclusion", facts.admission().exclusion());
+        v.put("exclusionRule", facts.admission().exclusionRule() == null ? Map.of()
+                : Map.of(facts.admission().exclusionRule(), true));
+        v.put("concernWorkingDays", facts.profile().accepting().concernWorkingDays());
         v.put("mayBeTooOld", facts.mayBeTooOld());
         v.put("timeLimitMonths", facts.profile().accepting().timeLimitMonths());
         Map<String, Object> kinds = new HashMap<>();

@@ -3,6 +3,7 @@ package uk.hearth.infrastructure.ack;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.hearth.complaint.Acknowledgements;
@@ -14,14 +15,15 @@ import uk.hearth.message.ChannelId;
 /**
  * Other messages from Mustache templates under {@code <templates-dir>/<kind>/}, named like acknowledgements
  * ({@code <channel>_<language>.txt}, then {@code default_<language>.txt}, then {@code default_en.txt}); the landlord's
- * name, contact details and the form's address are always available to them.
+ * name, contact details and the form's address are always available to them. {@code <templates-dir>/<policy>/<kind>/}
+ * overrides any of them, or any part they include, for the landlord whose policy is in use.
  */
 @Component
 class TemplateWording implements Wording {
     private final HearthProperties properties;
     private final PolicyProfile profile;
     private final Clock clock;
-    private final Map<java.nio.file.Path, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     TemplateWording(HearthProperties properties, PolicyProfile profile, Clock clock) {
         this.properties = properties;
@@ -31,8 +33,9 @@ class TemplateWording implements Wording {
 
     @Override
     public Acknowledgements.Written write(String kind, ChannelId channel, String language, Map<String, Object> values) {
-        TextTemplates templates = templates(properties.templatesDir().resolve(kind));
-        TextTemplates own = templates(properties.templatesDir().resolve(profile.id()).resolve(kind));
+        TextTemplates templates = kinds.computeIfAbsent(kind, k -> new TextTemplates(List.of(
+                properties.templatesDir().resolve(profile.id()).resolve(k), properties.templatesDir().resolve(k)),
+                Duration.ofMinutes(1), clock));
         Map<String, Object> all = new HashMap<>(values);
         all.put("landlord", profile.landlordName());
         all.put("contact", Map.of("phone", nz(profile.landlordContact().phone()),
@@ -40,19 +43,13 @@ class TemplateWording implements Wording {
         all.put("formUrl", properties.publicBaseUrl() + "/");
         String name = channel.value() + "_" + language + ".txt";
         String fallback = "default_" + language + ".txt";
-        String rendered = own.find(name)
-                .or(() -> own.find(fallback))
-                .or(() -> templates.find(name))
+        String rendered = templates.find(name)
                 .or(() -> templates.find(fallback))
                 .or(() -> templates.find("default_en.txt"))
                 .orElseThrow(() -> new IllegalStateException("no " + kind + " template in "
                         + templates.directory().toAbsolutePath()))
                 .execute(all);
         return Subjects.split(rendered);
-    }
-
-    private TextTemplates templates(java.nio.file.Path directory) {
-        return kinds.computeIfAbsent(directory, d -> new TextTemplates(d, Duration.ofMinutes(1), clock));
     }
 
     private static String nz(String s) {

@@ -48,6 +48,19 @@ class TwilioShortTemplatesTest {
                 Clock.systemUTC());
     }
 
+    /** The shipped English default and the parts it includes, without any channel's own form. */
+    static Path shippedDefaults(Path dir) throws java.io.IOException {
+        Path shipped = Path.of("config/templates/acknowledgement");
+        Path ack = Files.createDirectories(dir.resolve("acknowledgement/parts")).getParent();
+        Files.copy(shipped.resolve("default_en.txt"), ack.resolve("default_en.txt"));
+        try (var parts = Files.list(shipped.resolve("parts"))) {
+            for (Path part : parts.toList()) {
+                Files.copy(part, ack.resolve("parts").resolve(part.getFileName()));
+            }
+        }
+        return ack;
+    }
+
     record Case(String label, CaseClass caseClass, boolean hazard, boolean representative, boolean clarify) {
     }
 
@@ -109,8 +122,7 @@ class TwilioShortTemplatesTest {
         // Without sms_cy.txt the long Welsh default is used; it has letters outside GSM-7 (â, ŷ). Twilio then sends
         // the whole text as UCS-2, 67 characters a segment: it costs more segments, but nothing is transliterated
         // (ŵ is not w in Welsh) and nothing is cut.
-        Path ack = Files.createDirectories(dir.resolve("acknowledgement"));
-        Files.copy(Path.of("config/templates/acknowledgement/default_en.txt"), ack.resolve("default_en.txt"));
+        Path ack = shippedDefaults(dir);
         Files.copy(Path.of("config/templates/acknowledgement/default_cy.txt"), ack.resolve("default_cy.txt"));
 
         String text = templates(dir, PROFILE.landlordName()).write(facts(REALISTIC.get(0), ChannelId.of("sms"), "cy",
@@ -138,8 +150,7 @@ class TwilioShortTemplatesTest {
 
     @Test
     void smsFallsBackToTheDefaultTemplateWhenItsOwnIsRemoved(@TempDir Path dir) throws Exception {
-        Path ack = Files.createDirectories(dir.resolve("acknowledgement"));
-        Files.copy(Path.of("config/templates/acknowledgement/default_en.txt"), ack.resolve("default_en.txt"));
+        shippedDefaults(dir);
 
         String text = templates(dir, PROFILE.landlordName()).write(facts(REALISTIC.get(0), ChannelId.of("sms"), "en",
                 PROFILE)).body();
