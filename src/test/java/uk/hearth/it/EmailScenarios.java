@@ -268,6 +268,8 @@ abstract class EmailScenarios {
         try (Stream<Path> list = Files.list(Path.of("src/test/resources/fixtures/mime"))) {
             files = list.filter(p -> p.toString().matches(".*\\.(eml|raw)$")).sorted().toList();
         }
+        // Mail other tests delivered may still be on its way out of the inbox: count from a settled mailbox.
+        await().atMost(Duration.ofSeconds(60)).until(() -> folderCount("INBOX", null) == 0);
         long before = rejections();
         int processedBefore = folderCount(PROCESSED, null);
         int failedBefore = folderCount(FAILED, null);
