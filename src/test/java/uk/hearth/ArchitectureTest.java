@@ -38,14 +38,38 @@ class ArchitectureTest {
                 .check(HEARTH);
     }
 
+    /**
+     * A channel is one package under {@code uk.hearth.channel} that knows the SPI and the core, never another channel:
+     * adding or removing one touches no other. The SPI knows no channel.
+     */
     @Test
-    void channelsDoNotDependOnEachOther() {
-        for (String channel : new String[] {"api", "web", "staff"}) {
+    void channelsDependOnTheSpiAndTheCoreButNotOnEachOther() {
+        java.util.Set<String> channels = new java.util.TreeSet<>();
+        HEARTH.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("uk.hearth.channel.") && !p.startsWith("uk.hearth.channel.spi"))
+                .forEach(p -> channels.add(p.substring("uk.hearth.channel.".length()).split("\\.")[0]));
+        org.assertj.core.api.Assertions.assertThat(channels)
+                .contains("api", "email", "meta", "staff", "twilio", "web", "webhook");
+        for (String channel : channels) {
             String own = "uk.hearth.channel." + channel + "..";
             noClasses().that().resideInAPackage(own)
                     .should().dependOnClassesThat(resideInAPackage("uk.hearth.channel..")
-                            .and(DescribedPredicate.not(resideInAPackage(own))))
+                            .and(DescribedPredicate.not(resideInAPackage(own)))
+                            .and(DescribedPredicate.not(resideInAPackage("uk.hearth.channel.spi.."))))
+                    .because("a channel is added or removed without touching another")
                     .check(HEARTH);
         }
+        noClasses().that().resideInAPackage("uk.hearth.channel.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage(channels.stream()
+                        .map(c -> "uk.hearth.channel." + c + "..").toArray(String[]::new))
+                .check(HEARTH);
+    }
+
+    /** Nothing outside the channels names one: replies find a channel's route by convention, not from a list. */
+    @Test
+    void nothingOutsideTheChannelsDependsOnOne() {
+        noClasses().that().resideOutsideOfPackage("uk.hearth.channel..")
+                .should().dependOnClassesThat().resideInAPackage("uk.hearth.channel..")
+                .check(HEARTH);
     }
 }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.hearth.complaint.Cases;
 import uk.hearth.infrastructure.Redaction;
+import uk.hearth.channel.spi.InboundEvent;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Notice;
@@ -33,6 +34,7 @@ import uk.hearth.message.Notice;
 final class EmailIntake implements Processor {
     private static final Logger log = LoggerFactory.getLogger(EmailIntake.class);
     private static final int REMEMBERED_FAILURES = 10_000;
+    private static final EmailMapping MAPPER = new EmailMapping();
 
     private final IntakeService intake;
     private final EmailStore store;
@@ -140,14 +142,16 @@ final class EmailIntake implements Processor {
             readFailures.remove(key);
             return reject(mailbox, null, "could not be read after " + attempts + " attempts: " + e, raw);
         }
-        EmailMapping.Mapped mapped = EmailMapping.map(parsed, mailbox, arrived, EmailMapping.headerBlock(raw));
-        if (mapped.rejection() != null) {
-            return reject(mailbox, parsed, mapped.rejection(), raw);
+        InboundMessage mappedMessage;
+        try {
+            mappedMessage = ((InboundEvent.Message) MAPPER.map(new EmailMapping.Mail(parsed, mailbox,
+                    EmailMapping.headerBlock(raw)), arrived).get(0)).message();
+        } catch (IllegalArgumentException rejected) {
+            return reject(mailbox, parsed, rejected.getMessage(), raw);
         }
-        InboundMessage mappedMessage = mapped.message();
         Optional<EmailStore.Earlier> earlier = mappedMessage.actionable()
-                ? store.sameContent(mappedMessage.sender().email(), mapped.contentHash(), mappedMessage.externalId(),
-                        arrived.minus(properties.duplicateWindow()))
+                ? store.sameContent(mappedMessage.sender().email(), EmailMapping.contentHash(mappedMessage),
+                        mappedMessage.externalId(), arrived.minus(properties.duplicateWindow()))
                 : Optional.empty();
         InboundMessage message = earlier.map(e -> suspectedDuplicate(mappedMessage, e)).orElse(mappedMessage);
         IntakeService.Received received = intake.receive(message);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.InboundMapper;
 import uk.hearth.message.Attachment;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
@@ -12,33 +14,42 @@ import uk.hearth.message.Notice;
 import uk.hearth.message.Sender;
 
 /**
- * A parsed email as Hearth's canonical message, or the reason it cannot be one.
+ * A parsed email as Hearth's canonical message, or the reason it cannot be one: the email channel's mapper.
  *
  * <p>The external id the inbox deduplicates on is {@code <content>-<key>}: the key hashes Message-ID, sender,
  * Date and the body as sent, so only a re-delivery of the same mail repeats it (Message-ID alone is reused by
  * some senders and missing from others); the content part hashes what the resident wrote and the files, so the
  * same words sent twice can be found and kept as a suspected duplicate rather than opening a second case.
  */
-final class EmailMapping {
+final class EmailMapping implements InboundMapper<EmailMapping.Mail> {
     static final ChannelId EMAIL = ChannelId.EMAIL;
     static final String DETAIL_PROBLEMS = "email-problems";
     static final String DETAIL_QUOTE_REMOVED = "quoted-text-removed";
     static final String DETAIL_SUSPECTED_DUPLICATE = "suspected-duplicate-of";
     private static final int CONTENT_HASH_CHARS = 16;
 
-    private EmailMapping() {
+    /**
+     * A mail as the intake route read it from the mailbox.
+     *
+     * @param mailbox    where it was read (account and folder), kept as the message's source
+     * @param rawHeaders the header block as sent, kept with the message for the record
+     */
+    record Mail(ParsedEmail parsed, String mailbox, String rawHeaders) {
     }
 
-    /** Either a message or why the mail was rejected. */
-    record Mapped(InboundMessage message, String contentHash, String rejection) {
-    }
-
-    static Mapped map(ParsedEmail mail, String source, Instant arrived, String rawHeaders) {
+    /**
+     * @param arrived when the mailbox received it; null to take the mail's own Date
+     * @throws IllegalArgumentException for a mail with nothing in it (no text, no subject, no file): recorded as
+     *                                  rejected with this reason and moved to the failed folder
+     */
+    @Override
+    public List<InboundEvent> map(Mail received, Instant arrived) {
+        ParsedEmail mail = received.parsed();
         Notice notice = MachineMail.notice(mail);
         String text = notice == null ? ReplyText.visible(mail.text()) : mail.text().strip();
         boolean noSubject = mail.subject() == null || mail.subject().isBlank();
         if (text.isBlank() && noSubject && mail.attachments().isEmpty()) {
-            return new Mapped(null, null, "empty: no text, no subject and no attachment");
+            throw new IllegalArgumentException("empty: no text, no subject and no attachment");
         }
         String contentHash = contentHash(mail.fromEmail(), text, mail.attachments());
         Map<String, String> details = new LinkedHashMap<>();
@@ -53,18 +64,22 @@ final class EmailMapping {
         }
         List<String> inReplyTo = notice != null && notice.kind() == Notice.Kind.BOUNCE
                 ? MachineMail.bouncedIds(mail) : mail.threadIds();
-        InboundMessage message = InboundMessage.builder(EMAIL, contentHash + "-" + key(mail), text,
+        return InboundEvent.message(InboundMessage.builder(EMAIL, contentHash + "-" + key(mail), text,
                         arrived != null ? arrived : mail.date())
-                .source(source)
+                .source(received.mailbox())
                 .sender(new Sender(mail.fromName(), mail.fromEmail(), null))
                 .subject(mail.subject() == null ? null : truncate(mail.subject(), 500))
-                .raw(rawHeaders)
+                .raw(received.rawHeaders())
                 .attachments(mail.attachments())
                 .inReplyTo(inReplyTo)
                 .details(details)
                 .notice(notice)
-                .build();
-        return new Mapped(message, contentHash, null);
+                .build());
+    }
+
+    /** What the resident wrote and the files, hashed: the first part of a mapped message's external id. */
+    static String contentHash(InboundMessage message) {
+        return message.externalId().substring(0, CONTENT_HASH_CHARS);
     }
 
     /** What identifies one delivery of one mail. */

@@ -15,7 +15,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import uk.hearth.infrastructure.outbox.OutboxDispatcher;
+import uk.hearth.channel.spi.ReplyMapper;
+import uk.hearth.channel.spi.Replies;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.DeliveryRefused;
 
 /**
@@ -24,7 +26,7 @@ import uk.hearth.message.DeliveryRefused;
  * robots from answering it (Auto-Submitted, X-Auto-Response-Suppress). Refuses once an address has had
  * {@code auto-reply-cap.max} automatic replies within {@code auto-reply-cap.per}, which breaks mail loops.
  */
-final class EmailReplies {
+final class EmailReplies implements ReplyMapper<MimeMessage> {
     static final String MESSAGE_ID_HEADER = "hearthEmailMessageId";
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern REFERENCE = Pattern.compile("\\b([A-Z]{2,5}-\\d{4}-\\d{6,})\\b");
@@ -42,33 +44,44 @@ final class EmailReplies {
     }
 
     public void compose(Exchange exchange) throws MessagingException {
-        String recipient = exchange.getIn().getHeader(OutboxDispatcher.RECIPIENT, String.class);
-        String subject = exchange.getIn().getHeader(OutboxDispatcher.SUBJECT, String.class);
-        String inReplyTo = exchange.getIn().getHeader(OutboxDispatcher.IN_REPLY_TO, String.class);
-        InternetAddress to = address(recipient);
+        MimeMessage mail = map(Replies.reply(exchange), Replies.replyId(exchange));
+        exchange.getIn().setHeader(MESSAGE_ID_HEADER, mail.getMessageID());
+        exchange.getIn().setBody(mail);
+    }
+
+    /** The reply as a mail in the resident's thread, or refused once the address has had its automatic replies. */
+    @Override
+    public MimeMessage map(OutboundReply reply, String replyId) {
+        InternetAddress to = address(reply.recipient());
         EmailProperties.AutoReplyCap cap = properties.autoReplyCap();
         int sent = store.sentTo(to.getAddress(), clock.instant().minus(cap.per()));
         if (sent >= cap.max()) {
             throw new DeliveryRefused("automatic reply cap reached: " + sent + " replies to this address within "
                     + cap.per().toHours() + " hours", false);
         }
-        InternetAddress from = InternetAddress.parse(properties.from(), false)[0];
-        String messageId = "<hearth." + UUID.randomUUID() + "@" + domain(from.getAddress()) + ">";
-        MimeMessage mail = new OwnIdMessage(SESSION, messageId);
-        mail.setFrom(from);
-        mail.setRecipient(Message.RecipientType.TO, to);
-        EmailStore.Answered answered = store.answered(inReplyTo).orElse(null);
-        mail.setSubject(subject(subject, answered == null ? null : answered.subject()), "UTF-8");
-        mail.setText(exchange.getIn().getBody(String.class), "UTF-8");
-        if (inReplyTo != null && !inReplyTo.isBlank()) {
-            mail.setHeader("In-Reply-To", inReplyTo);
-            mail.setHeader("References", MimeUtility.fold(12, String.join(" ",
-                    references(answered == null ? List.of() : answered.thread(), inReplyTo))));
+        try {
+            InternetAddress from = InternetAddress.parse(properties.from(), false)[0];
+            String messageId = "<hearth." + UUID.randomUUID() + "@" + domain(from.getAddress()) + ">";
+            MimeMessage mail = new OwnIdMessage(SESSION, messageId);
+            mail.setFrom(from);
+            mail.setRecipient(Message.RecipientType.TO, to);
+            String inReplyTo = reply.inReplyTo();
+            EmailStore.Answered answered = store.answered(inReplyTo).orElse(null);
+            mail.setSubject(subject(reply.subject(), answered == null ? null : answered.subject()), "UTF-8");
+            mail.setText(reply.body(), "UTF-8");
+            if (inReplyTo != null && !inReplyTo.isBlank()) {
+                mail.setHeader("In-Reply-To", inReplyTo);
+                mail.setHeader("References", MimeUtility.fold(12, String.join(" ",
+                        references(answered == null ? List.of() : answered.thread(), inReplyTo))));
+            }
+            mail.setHeader("Auto-Submitted", "auto-replied");
+            mail.setHeader("X-Auto-Response-Suppress", "All");
+            mail.setHeader("Message-ID", messageId);
+            return mail;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot write the reply as a mail (check hearth.channels.email.from): "
+                    + e.getMessage(), e);
         }
-        mail.setHeader("Auto-Submitted", "auto-replied");
-        mail.setHeader("X-Auto-Response-Suppress", "All");
-        exchange.getIn().setHeader(MESSAGE_ID_HEADER, messageId);
-        exchange.getIn().setBody(mail);
     }
 
     /** "Re: <their subject> [HRT-2026-000123]" when we answer a mail; else ours, with the reference in brackets. */

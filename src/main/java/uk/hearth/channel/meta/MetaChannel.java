@@ -1,8 +1,15 @@
 package uk.hearth.channel.meta;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.ReplyMapper;
+import uk.hearth.message.DeliveryRefused;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.ChannelId;
 
 /**
@@ -12,11 +19,13 @@ import uk.hearth.message.ChannelId;
  * @param appSecret the secret of the app the token belongs to, for {@code appsecret_proof}; null when unset
  */
 record MetaChannel(ChannelId id, String object, String graphUrl, String accessToken, String appSecret,
-                   int maxLength, boolean lengthInBytes, List<String> missing) {
+                   int maxLength, boolean lengthInBytes, List<String> missing) implements ReplyMapper<ProviderRequest> {
 
     static final ChannelId MESSENGER = ChannelId.of("messenger");
     static final ChannelId INSTAGRAM = ChannelId.of("instagram");
     private static final String ELLIPSIS = "…";
+    /** Jackson 2: the request is written inside a Camel route. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static MetaChannel messenger(MetaProperties p) {
         List<String> missing = new ArrayList<>();
@@ -55,6 +64,22 @@ record MetaChannel(ChannelId id, String object, String graphUrl, String accessTo
     /** The Send API. With a page token {@code me} is the page (or its Instagram account). */
     String sendUrl() {
         return graphUrl + "/me/messages";
+    }
+
+    /**
+     * The Send API request for a reply: {@code {recipient, messaging_type: RESPONSE, message.text}}, the text fitted
+     * to the channel's limit. The token is added when the request is sent, never kept in it.
+     */
+    @Override
+    public ProviderRequest map(OutboundReply reply, String replyId) {
+        if (reply.recipient() == null || reply.recipient().isBlank()) {
+            throw new DeliveryRefused("no " + id + " id to send to", false);
+        }
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("recipient").put("id", reply.recipient());
+        request.put("messaging_type", "RESPONSE");
+        request.putObject("message").put("text", fit(reply.body().strip()));
+        return ProviderRequest.of(sendUrl(), Map.of("Content-Type", "application/json"), request.toString());
     }
 
     /** A cheap call that only succeeds with a valid token. */

@@ -42,8 +42,8 @@ class MetaConfiguration {
     @Bean
     MetaWebhook metaWebhook(MetaProperties properties, IntakeService intake, MetaAttachments attachments,
                             JdbcClient jdbc, JdbcOutbox outbox, Clock clock, MeterRegistry meters) {
-        return new MetaWebhook(properties, new MetaWebhookMapper(clock), intake, attachments,
-                new MetaReceipts(jdbc, outbox), meters);
+        return new MetaWebhook(properties, new MetaWebhookMapper(), intake, attachments,
+                new MetaReceipts(jdbc, outbox), meters, clock);
     }
 
     @Bean

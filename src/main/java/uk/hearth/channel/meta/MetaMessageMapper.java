@@ -1,7 +1,7 @@
 package uk.hearth.channel.meta;
 
+import uk.hearth.channel.spi.InboundEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,23 +27,18 @@ final class MetaMessageMapper {
     static final String DELETED = "#deleted";
     static final String EDIT = "#edit-";
 
-    private final Clock clock;
 
-    MetaMessageMapper(Clock clock) {
-        this.clock = clock;
-    }
-
-    MetaEvent message(ChannelId channel, JsonNode entry, JsonNode item, boolean standby) {
+    InboundEvent message(ChannelId channel, JsonNode entry, JsonNode item, boolean standby, Instant receivedAt) {
         JsonNode message = item.path("message");
         String mid = text(message, "mid");
         String sender = text(item.path("sender"), "id");
         if (mid == null || sender == null) {
-            return new MetaEvent.Ignored(channel.value(), "message", "a message without an id or a sender");
+            return new InboundEvent.Ignored(channel, "message", "a message without an id or a sender");
         }
-        Instant at = MetaTimes.sentAt(item.path("timestamp"), entry.path("time"), clock.instant());
+        Instant at = MetaTimes.sentAt(item.path("timestamp"), entry.path("time"), receivedAt);
         Map<String, String> details = details(item, standby);
         if (message.path("is_deleted").asBoolean(false)) {
-            return new MetaEvent.Message(base(channel, mid + DELETED, "", at, sender, item, details)
+            return new InboundEvent.Message(base(channel, mid + DELETED, "", at, sender, item, details)
                     .notice(new Notice(Notice.Kind.WITHDRAWN, "the sender deleted (unsent) their message"))
                     .inReplyTo(List.of(mid))
                     .build());
@@ -73,24 +68,24 @@ final class MetaMessageMapper {
             details.put(UNSUPPORTED, "Meta could not pass this message on (a type it does not deliver to apps):"
                     + " ask the resident what they sent");
         }
-        return new MetaEvent.Message(base(channel, mid, text, at, sender, item, details)
+        return new InboundEvent.Message(base(channel, mid, text, at, sender, item, details)
                 .attachments(files)
                 .inReplyTo(inReplyTo)
                 .build());
     }
 
     /** The resident changed a message: kept as a message of its own in the thread of the one it replaces. */
-    MetaEvent edit(ChannelId channel, JsonNode entry, JsonNode item, boolean standby) {
+    InboundEvent edit(ChannelId channel, JsonNode entry, JsonNode item, boolean standby, Instant receivedAt) {
         JsonNode edit = item.path("message_edit");
         String mid = text(edit, "mid");
         String sender = text(item.path("sender"), "id");
         if (mid == null || sender == null) {
-            return new MetaEvent.Ignored(channel.value(), "message_edit", "an edit without a message id or a sender");
+            return new InboundEvent.Ignored(channel, "message_edit", "an edit without a message id or a sender");
         }
-        Instant at = MetaTimes.sentAt(item.path("timestamp"), entry.path("time"), clock.instant());
+        Instant at = MetaTimes.sentAt(item.path("timestamp"), entry.path("time"), receivedAt);
         Map<String, String> details = details(item, standby);
         details.put("edited", "replaces an earlier message; edit " + edit.path("num_edit").asInt(1));
-        return new MetaEvent.Message(base(channel, mid + EDIT + edit.path("num_edit").asInt(1),
+        return new InboundEvent.Message(base(channel, mid + EDIT + edit.path("num_edit").asInt(1),
                 edit.path("text").asText(""), at, sender, item, details)
                 .inReplyTo(List.of(mid))
                 .build());

@@ -1,5 +1,6 @@
 package uk.hearth.channel.meta;
 
+import uk.hearth.channel.spi.InboundEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +25,18 @@ final class MetaReceipts {
     }
 
     /** @return how many of our messages it moved on */
-    int apply(MetaEvent.Receipt receipt) {
+    int apply(InboundEvent.Receipt receipt) {
         Map<String, String> states = new LinkedHashMap<>();
-        for (String mid : receipt.mids()) {
+        for (String mid : receipt.providerIds()) {
             jdbc.sql("select delivery_state from outbound_message where provider_id = ? and status = 'SENT'")
                     .param(mid).query((rs, n) -> rs.getString(1)).list()
                     .forEach(state -> states.put(mid, state));
         }
-        if (receipt.watermark() != null) {
+        if (receipt.upTo() != null) {
             jdbc.sql("""
                     select provider_id, delivery_state from outbound_message
                     where channel = ? and recipient = ? and status = 'SENT' and provider_id is not null and sent_at <= ?""")
-                    .params(receipt.channel(), receipt.resident(), MetaAttachmentStore.ts(receipt.watermark()))
+                    .params(receipt.channel().value(), receipt.recipient(), MetaAttachmentStore.ts(receipt.upTo()))
                     .query((rs, n) -> Map.entry(rs.getString(1), String.valueOf(rs.getString(2)))).list()
                     .forEach(e -> states.putIfAbsent(e.getKey(), e.getValue()));
         }

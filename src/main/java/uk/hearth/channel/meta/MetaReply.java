@@ -1,14 +1,15 @@
 package uk.hearth.channel.meta;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.Replies;
 import uk.hearth.infrastructure.outbox.OutboxDispatcher;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.ChannelUnavailable;
 import uk.hearth.message.DeliveryRefused;
 
@@ -20,8 +21,6 @@ import uk.hearth.message.DeliveryRefused;
  */
 public final class MetaReply {
     private static final Logger log = LoggerFactory.getLogger(MetaReply.class);
-    /** Jackson 2: the request is written inside a Camel route. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MetaChannels channels;
     private final MetaMessagingWindow window;
@@ -55,26 +54,18 @@ public final class MetaReply {
                     + MetaTimes.human(r.since(), ZoneOffset.UTC) + " ("
                     + r.reason() + "); waiting for a token check to succeed");
         });
-        String recipient = exchange.getIn().getHeader(OutboxDispatcher.RECIPIENT, String.class);
-        if (recipient == null || recipient.isBlank()) {
-            throw new DeliveryRefused("no " + name + " id to send to", false);
-        }
-        window.closed(channel.id(), recipient, clock.instant()).ifPresent(why -> {
+        OutboundReply reply = Replies.reply(exchange);
+        ProviderRequest request = channel.map(reply, Replies.replyId(exchange));
+        window.closed(channel.id(), reply.recipient(), clock.instant()).ifPresent(why -> {
             meters.counter("hearth." + name + ".window.closed").increment();
             throw new DeliveryRefused(why, false);
         });
-        String text = exchange.getIn().getBody(String.class);
-        String fitted = channel.fit(text == null ? "" : text.strip());
-        if (!fitted.equals(text == null ? "" : text.strip())) {
+        if (!channel.fit(reply.body().strip()).equals(reply.body().strip())) {
             log.warn("Reply on {} shortened to {}'s limit of {} {}: shorten the template", name, name,
                     channel.maxLength(), channel.lengthInBytes() ? "bytes" : "characters");
         }
-        ObjectNode request = JSON.createObjectNode();
-        request.putObject("recipient").put("id", recipient);
-        request.put("messaging_type", "RESPONSE");
-        request.putObject("message").put("text", fitted);
-        MetaGraphRequests.target(exchange, channel, "POST", channel.sendUrl());
-        exchange.getIn().setBody(request.toString());
+        MetaGraphRequests.target(exchange, channel, "POST", request.url());
+        exchange.getIn().setBody(request.bodyText());
     }
 
     public void interpret(Exchange exchange) {
@@ -87,7 +78,7 @@ public final class MetaReply {
         switch (answer.kind()) {
             case SENT -> {
                 status.tokenAccepted();
-                exchange.getIn().setHeader(OutboxDispatcher.PROVIDER_ID, answer.messageId());
+                Replies.accepted(exchange, answer.messageId());
             }
             case TOKEN_REJECTED -> {
                 status.tokenRejected(answer.detail());

@@ -1,5 +1,9 @@
 package uk.hearth.channel.meta;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.RequestVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * the app secret (or an Instagram-Login app's own secret). Runs before anything is parsed; compares in constant
  * time against every configured secret, so timing tells nothing about which part matched.
  */
-final class MetaSignatureVerifier {
+final class MetaSignatureVerifier implements RequestVerifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
 
@@ -43,6 +48,24 @@ final class MetaSignatureVerifier {
         this.instagramAppSecret = bytes(instagramAppSecret);
     }
 
+    /**
+     * Genuine when signed with a configured secret; a post signed with the Instagram-Login app's own secret must also
+     * be about Instagram, since that secret can vouch for nothing else.
+     */
+    @Override
+    public boolean verify(ProviderRequest request) {
+        Result result = verify(request.body(), request.header(HEADER));
+        if (result != Result.INSTAGRAM_APP) {
+            return result.valid();
+        }
+        try {
+            return "instagram".equals(JSON.readTree(request.body()).path("object").asText());
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The check in detail: why a post is refused, for the metric and the answer. */
     Result verify(byte[] body, String header) {
         if (appSecret == null && instagramAppSecret == null) {
             return Result.NO_SECRET;

@@ -1,11 +1,14 @@
 package uk.hearth.channel.meta;
 
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.ProviderRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +40,10 @@ public final class MetaWebhook {
     private final MetaAttachments attachments;
     private final MetaReceipts receipts;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     MetaWebhook(MetaProperties properties, MetaWebhookMapper mapper, IntakeService intake,
-                MetaAttachments attachments, MetaReceipts receipts, MeterRegistry meters) {
+                MetaAttachments attachments, MetaReceipts receipts, MeterRegistry meters, Clock clock) {
         this.verifier = new MetaSignatureVerifier(properties.appSecret(), properties.instagramAppSecret());
         this.verifyToken = MetaProperties.present(properties.verifyToken())
                 ? properties.verifyToken().strip().getBytes(StandardCharsets.UTF_8) : null;
@@ -48,6 +52,7 @@ public final class MetaWebhook {
         this.attachments = attachments;
         this.receipts = receipts;
         this.meters = meters;
+        this.clock = clock;
         if (verifier.configured().isEmpty()) {
             log.warn("Meta webhook not configured (no HEARTH_META_APP_SECRET): every post to /webhooks/meta is refused");
         }
@@ -74,11 +79,12 @@ public final class MetaWebhook {
 
     public void receive(Exchange exchange) {
         byte[] body = exchange.getIn().getBody(byte[].class);
-        body = body == null ? new byte[0] : body;
-        MetaSignatureVerifier.Result signature = verifier.verify(body,
-                exchange.getIn().getHeader(MetaSignatureVerifier.HEADER, String.class));
-        if (!signature.valid()) {
-            refuse(exchange, signature);
+        String header = exchange.getIn().getHeader(MetaSignatureVerifier.HEADER, String.class);
+        if (!verifier.verify(new ProviderRequest(null, header == null ? Map.of() : Map.of(MetaSignatureVerifier.HEADER,
+                header), body))) {
+            MetaSignatureVerifier.Result why = verifier.verify(body == null ? new byte[0] : body, header);
+            // A valid signature refused all the same: the Instagram app's secret on a post that is not about Instagram.
+            refuse(exchange, why.valid() ? MetaSignatureVerifier.Result.INVALID : why);
             return;
         }
         JsonNode post;
@@ -89,30 +95,26 @@ public final class MetaWebhook {
             respond(exchange, 400, "Not a JSON webhook event");
             return;
         }
-        if (signature == MetaSignatureVerifier.Result.INSTAGRAM_APP && !"instagram".equals(post.path("object").asText())) {
-            refuse(exchange, MetaSignatureVerifier.Result.INVALID);
-            return;
-        }
-        store(exchange, mapper.map(post));
+        store(exchange, mapper.map(post, clock.instant()));
     }
 
-    private void store(Exchange exchange, List<MetaEvent> events) {
+    private void store(Exchange exchange, List<InboundEvent> events) {
         List<Long> withFiles = new ArrayList<>();
         Map<String, Integer> tally = new TreeMap<>();
         try {
-            for (MetaEvent event : events) {
-                if (event instanceof MetaEvent.Message m) {
+            for (InboundEvent event : events) {
+                if (event instanceof InboundEvent.Message m) {
                     IntakeService.Received received = intake.receive(m.message());
                     String outcome = received.duplicate() ? "duplicate" : "stored";
                     count(m.message().channel().value(), outcome, "message", tally);
                     if (!received.duplicate() && !m.message().attachments().isEmpty()) {
                         withFiles.add(received.inboundId());
                     }
-                } else if (event instanceof MetaEvent.Receipt receipt) {
+                } else if (event instanceof InboundEvent.Receipt receipt) {
                     receipts.apply(receipt);
-                    count(receipt.channel(), "receipt", receipt.state(), tally);
-                } else if (event instanceof MetaEvent.Ignored ignored) {
-                    count(ignored.channel() == null ? "meta" : ignored.channel(), "ignored", ignored.kind(), tally);
+                    count(receipt.channel().value(), "receipt", receipt.state(), tally);
+                } else if (event instanceof InboundEvent.Ignored ignored) {
+                    count(ignored.channel() == null ? "meta" : ignored.channel().value(), "ignored", ignored.kind(), tally);
                     log.debug("Meta event ignored: {} ({})", ignored.kind(), ignored.reason());
                 }
             }

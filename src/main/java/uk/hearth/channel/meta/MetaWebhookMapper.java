@@ -1,7 +1,9 @@
 package uk.hearth.channel.meta;
 
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.InboundMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +17,7 @@ import uk.hearth.message.ChannelId;
  * Messages a second app handles ({@code standby}: the thread belongs to another app, such as the page inbox) are
  * still taken in: a complaint is a complaint whoever answers it.
  */
-final class MetaWebhookMapper {
+final class MetaWebhookMapper implements InboundMapper<JsonNode> {
     /** What each non-message event is, and why it makes no case. */
     static final Map<String, String> IGNORED = Map.ofEntries(
             Map.entry("reaction", "a reaction to a message, not a message"),
@@ -34,13 +36,10 @@ final class MetaWebhookMapper {
             Map.entry("pre_checkout", "a payment event, not a message"),
             Map.entry("game_play", "a game event, not a message"));
 
-    private final MetaMessageMapper messages;
+    private final MetaMessageMapper messages = new MetaMessageMapper();
 
-    MetaWebhookMapper(Clock clock) {
-        this.messages = new MetaMessageMapper(clock);
-    }
-
-    List<MetaEvent> map(JsonNode post) {
+    @Override
+    public List<InboundEvent> map(JsonNode post, Instant receivedAt) {
         String object = post.path("object").asText("");
         ChannelId channel = switch (object) {
             case "page" -> MetaChannel.MESSENGER;
@@ -48,19 +47,19 @@ final class MetaWebhookMapper {
             default -> null;
         };
         if (channel == null) {
-            return List.of(new MetaEvent.Ignored(null, "object", "object '" + object
+            return List.of(new InboundEvent.Ignored(null, "object", "object '" + object
                     + "' is neither a Facebook page nor an Instagram account"));
         }
-        List<MetaEvent> events = new ArrayList<>();
+        List<InboundEvent> events = new ArrayList<>();
         for (JsonNode entry : post.path("entry")) {
             int before = events.size();
             for (String list : new String[] {"messaging", "standby"}) {
                 for (JsonNode item : entry.path(list)) {
-                    events.add(item(channel, entry, item, "standby".equals(list)));
+                    events.add(item(channel, entry, item, "standby".equals(list), receivedAt));
                 }
             }
             if (events.size() == before) {
-                events.add(new MetaEvent.Ignored(channel.value(), "entry", entry.has("changes")
+                events.add(new InboundEvent.Ignored(channel, "entry", entry.has("changes")
                         ? "a change to the page or account (comments, mentions in posts): public, not a private message"
                         : "an entry with no messaging events"));
             }
@@ -69,7 +68,7 @@ final class MetaWebhookMapper {
     }
 
     /** A receipt names our messages ({@code mids}, or Instagram's single {@code mid}) or gives a watermark. */
-    private static MetaEvent receipt(ChannelId channel, JsonNode item, String kind) {
+    private static InboundEvent receipt(ChannelId channel, JsonNode item, String kind) {
         JsonNode receipt = item.path(kind);
         List<String> mids = new ArrayList<>();
         receipt.path("mids").forEach(mid -> mids.add(mid.asText()));
@@ -78,21 +77,21 @@ final class MetaWebhookMapper {
         }
         String resident = item.path("sender").path("id").asText(null);
         Instant watermark = receipt.path("watermark").isNumber() ? MetaTimes.parse(receipt.path("watermark")) : null;
-        return new MetaEvent.Receipt(channel.value(), "delivery".equals(kind) ? "delivered" : "read", resident,
+        return new InboundEvent.Receipt(channel, "delivery".equals(kind) ? "delivered" : "read", resident,
                 List.copyOf(mids), resident == null ? null : watermark);
     }
 
-    private MetaEvent item(ChannelId channel, JsonNode entry, JsonNode item, boolean standby) {
+    private InboundEvent item(ChannelId channel, JsonNode entry, JsonNode item, boolean standby, Instant receivedAt) {
         JsonNode message = item.path("message");
         if (message.isObject()) {
             if (message.path("is_echo").asBoolean(false)) {
-                return new MetaEvent.Ignored(channel.value(), "echo",
+                return new InboundEvent.Ignored(channel, "echo",
                         "an echo of a message the page sent (ours or a person's in the page inbox)");
             }
-            return messages.message(channel, entry, item, standby);
+            return messages.message(channel, entry, item, standby, receivedAt);
         }
         if (item.path("message_edit").isObject()) {
-            return messages.edit(channel, entry, item, standby);
+            return messages.edit(channel, entry, item, standby, receivedAt);
         }
         for (String receipt : new String[] {"delivery", "read"}) {
             if (item.path(receipt).isObject()) {
@@ -103,9 +102,9 @@ final class MetaWebhookMapper {
             String name = names.next();
             String reason = IGNORED.get(name);
             if (reason != null) {
-                return new MetaEvent.Ignored(channel.value(), name, reason);
+                return new InboundEvent.Ignored(channel, name, reason);
             }
         }
-        return new MetaEvent.Ignored(channel.value(), "unknown", "an event that carries no message");
+        return new InboundEvent.Ignored(channel, "unknown", "an event that carries no message");
     }
 }

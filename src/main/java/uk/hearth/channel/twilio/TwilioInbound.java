@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
+import uk.hearth.channel.spi.InboundEvent;
 import uk.hearth.channel.twilio.TwilioWebhookRequest.Answer;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.message.Attachment;
@@ -50,28 +51,22 @@ final class TwilioInbound {
             log.warn("A Twilio webhook arrived but hearth.twilio.auth-token is not set: answered 503, nothing stored");
             return Answer.NOT_CONFIGURED;
         }
-        TwilioForm form;
-        try {
-            form = request.isForm() ? TwilioForm.parse(request.body()) : null;
-        } catch (IllegalArgumentException malformed) {
-            metrics.failure(null, "bad_request");
-            return Answer.text(400, "Not a valid form post");
+        if (!verifier.verify(request.asProviderRequest())) {
+            return refuse(request);
         }
-        if (form == null) {
-            return verifier.verifyBody(request.url(), request.body(), request.signature())
-                    ? Answer.text(415, "Messages are expected as a form post") : refuse(null, request);
+        if (!request.isForm()) {
+            return Answer.text(415, "Messages are expected as a form post");
         }
+        TwilioForm form = TwilioForm.parse(request.body());
         ChannelId channel = TwilioInboundMapper.channelOf(form);
-        if (!verifier.verify(request.url(), form.byName(), request.signature())) {
-            return refuse(channel, request);
-        }
         String sid = TwilioInboundMapper.messageSid(form);
         if (sid == null) {
             metrics.failure(channel, "bad_request");
             return Answer.text(400, "No MessageSid");
         }
         List<Attachment> attachments = media.attachments(TwilioInboundMapper.media(form));
-        InboundMessage message = mapper.map(form, request.body(), clock.instant(), attachments);
+        InboundMessage message = ((InboundEvent.Message) mapper.map(
+                new TwilioInboundMapper.Post(form, request.body(), attachments), clock.instant()).get(0)).message();
         IntakeService.Received received;
         try {
             received = intake.store(message, processing);
@@ -85,11 +80,20 @@ final class TwilioInbound {
         return Answer.EMPTY_TWIML;
     }
 
-    private Answer refuse(ChannelId channel, TwilioWebhookRequest request) {
-        metrics.failure(channel, "signature");
+    private Answer refuse(TwilioWebhookRequest request) {
+        metrics.failure(claimedChannel(request), "signature");
         log.warn("Refused a post to {}: {} X-Twilio-Signature (the URL Twilio calls must be hearth.public-base-url"
                 + " followed by the path)", TwilioWebhook.pathOf(request.url()),
                 request.signature() == null || request.signature().isBlank() ? "no" : "a wrong");
         return Answer.FORBIDDEN;
+    }
+
+    /** The channel a refused post claims to be on, for the metric only: nothing else in it is read. */
+    private static ChannelId claimedChannel(TwilioWebhookRequest request) {
+        try {
+            return request.isForm() ? TwilioInboundMapper.channelOf(TwilioForm.parse(request.body())) : null;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.InboundMapper;
 import uk.hearth.message.Attachment;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
@@ -18,7 +20,7 @@ import uk.hearth.message.Sender;
  * A message Twilio posted (SMS or WhatsApp; a sender starting {@code whatsapp:} is WhatsApp) as a canonical message.
  * The resident's number, in E.164, is the contact: threading and earlier cases match on it across both channels.
  */
-final class TwilioInboundMapper {
+final class TwilioInboundMapper implements InboundMapper<TwilioInboundMapper.Post> {
     static final ChannelId SMS = ChannelId.of("sms");
     static final ChannelId WHATSAPP = ChannelId.of("whatsapp");
     static final String WHATSAPP_PREFIX = "whatsapp:";
@@ -59,10 +61,27 @@ final class TwilioInboundMapper {
     }
 
     /**
-     * @param attachments the message's media as kept or linked (see {@link TwilioMedia})
+     * A message as Twilio posted it.
+     *
      * @param raw         the form body as posted, kept with the message
+     * @param attachments the message's media as kept or linked (see {@link TwilioMedia})
      */
-    InboundMessage map(TwilioForm form, String raw, Instant receivedAt, List<Attachment> attachments) {
+    record Post(TwilioForm form, String raw, List<Attachment> attachments) {
+        Post {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the post carries no MessageSid (or SmsSid): nothing to key it on */
+    @Override
+    public List<InboundEvent> map(Post post, Instant receivedAt) {
+        if (messageSid(post.form()) == null) {
+            throw new IllegalArgumentException("No MessageSid");
+        }
+        return InboundEvent.message(message(post.form(), post.raw(), receivedAt, post.attachments()));
+    }
+
+    private InboundMessage message(TwilioForm form, String raw, Instant receivedAt, List<Attachment> attachments) {
         ChannelId channel = channelOf(form);
         String from = strip(form.get("From"));
         String address = from == null ? null : from.startsWith(WHATSAPP_PREFIX)

@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import uk.hearth.channel.spi.ReplyMapper;
 import uk.hearth.complaint.Cases;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.ChannelUnavailable;
 import uk.hearth.message.DeliveryRefused;
+import uk.hearth.message.OutboundReply;
 
 /**
  * Sends what the outbox hands to the SMS and WhatsApp reply routes through the SDK's {@code Message.creator}, so a
@@ -20,7 +22,7 @@ import uk.hearth.message.DeliveryRefused;
  * window since the resident last wrote there; outside it the approved template goes instead, or, without one, the
  * reply is refused here and the outbox sends it by another channel the resident has.
  */
-final class TwilioOutbound {
+final class TwilioOutbound implements ReplyMapper<TwilioOutbound.Prepared> {
     static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
     /** A message sent in the last minutes of the window could reach WhatsApp after it closed. */
     private static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
@@ -59,30 +61,18 @@ final class TwilioOutbound {
      * A message ready to go, what kind it is for the metrics (text or template), and what to note on its case once
      * Twilio has taken it (null for nothing).
      */
-    private record Prepared(MessageCreator creator, String kind, Long caseId, String note) {
+    record Prepared(MessageCreator creator, String kind, Long caseId, String note) {
         Prepared(MessageCreator creator, String kind) {
             this(creator, kind, null, null);
         }
     }
 
-    /**
-     * @param outboundId the outbox row, to name the case in a template and in the audit trail
-     * @return the SID Twilio gave the message
-     */
-    String send(ChannelId channel, String recipient, String body, long outboundId) {
+    /** @return the SID Twilio gave the message */
+    String send(OutboundReply reply, String replyId) {
+        ChannelId channel = reply.channel();
         boolean whatsapp = TwilioInboundMapper.WHATSAPP.equals(channel);
-        if (client == null || !(whatsapp ? settings.canSendWhatsApp() : settings.canSendSms())) {
-            metrics.failure(channel, "unavailable");
-            throw new ChannelUnavailable("Twilio is not configured for " + channel + ": set hearth.twilio.account-sid,"
-                    + " auth-token and " + (whatsapp ? "whatsapp.from" : "sms-from") + " or messaging-service-sid");
-        }
-        if (recipient == null || recipient.isBlank()) {
-            throw new DeliveryRefused("no phone number to send to", false);
-        }
-        Prepared prepared = whatsapp ? whatsApp(recipient.strip(), body, outboundId) : sms(recipient.strip(), body);
-        if (statusCallback != null) {
-            prepared.creator().setStatusCallback(statusCallback);
-        }
+        Prepared prepared = map(reply, replyId);
+        String body = reply.body();
         try {
             String sid = prepared.creator().create(client).getSid();
             metrics.sent(channel, prepared.kind());
@@ -103,6 +93,31 @@ final class TwilioOutbound {
                     : outcome instanceof ChannelUnavailable ? "unavailable" : "transient");
             throw outcome;
         }
+    }
+
+    /**
+     * The SDK call for a reply: a text, or on WhatsApp outside the 24-hour window the approved template (the outbox
+     * row, {@code replyId}, names the case in it).
+     */
+    @Override
+    public Prepared map(OutboundReply reply, String replyId) {
+        ChannelId channel = reply.channel();
+        boolean whatsapp = TwilioInboundMapper.WHATSAPP.equals(channel);
+        if (client == null || !(whatsapp ? settings.canSendWhatsApp() : settings.canSendSms())) {
+            metrics.failure(channel, "unavailable");
+            throw new ChannelUnavailable("Twilio is not configured for " + channel + ": set hearth.twilio.account-sid,"
+                    + " auth-token and " + (whatsapp ? "whatsapp.from" : "sms-from") + " or messaging-service-sid");
+        }
+        String recipient = reply.recipient();
+        if (recipient == null || recipient.isBlank()) {
+            throw new DeliveryRefused("no phone number to send to", false);
+        }
+        Prepared prepared = whatsapp ? whatsApp(recipient.strip(), reply.body(), replyId == null ? -1 : Long.parseLong(replyId))
+                : sms(recipient.strip(), reply.body());
+        if (statusCallback != null) {
+            prepared.creator().setStatusCallback(statusCallback);
+        }
+        return prepared;
     }
 
     private Prepared sms(String recipient, String body) {

@@ -1,9 +1,7 @@
 package uk.hearth.channel.twilio;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import uk.hearth.infrastructure.outbox.OutboxDispatcher;
-import uk.hearth.message.ChannelId;
+import uk.hearth.channel.spi.Replies;
 
 /**
  * The Camel side of the {@code sms-reply} and {@code whatsapp-reply} routes: the outbox's canonical headers in,
@@ -17,10 +15,6 @@ public final class TwilioSender {
     }
 
     public void send(Exchange exchange) {
-        Message in = exchange.getMessage();
-        String sid = outbound.send(ChannelId.of(in.getHeader(OutboxDispatcher.CHANNEL, String.class)),
-                in.getHeader(OutboxDispatcher.RECIPIENT, String.class), in.getBody(String.class),
-                in.getHeader(OutboxDispatcher.OUTBOUND_ID, Long.class));
-        in.setHeader(OutboxDispatcher.PROVIDER_ID, sid);
+        Replies.accepted(exchange, outbound.send(Replies.reply(exchange), Replies.replyId(exchange)));
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.RequestVerifier;
 
 /**
  * Checks {@code X-Twilio-Signature} with the SDK's {@link RequestValidator}: HMAC-SHA1 with the account's auth token
@@ -14,11 +16,27 @@ import java.util.Set;
  * covered without a change here). The token belongs to the account, so numbers in a Messaging Service and
  * subaccount-free setups validate alike.
  */
-final class TwilioSignatureVerifier {
+final class TwilioSignatureVerifier implements RequestVerifier {
+    static final String HEADER = "X-Twilio-Signature";
+
     private final RequestValidator validator;
 
     TwilioSignatureVerifier(String authToken) {
         this.validator = new RequestValidator(authToken);
+    }
+
+    /** A form post is checked over its parameters, a JSON post over the URL with its body hash; unreadable is false. */
+    @Override
+    public boolean verify(ProviderRequest request) {
+        String signature = request.header(HEADER);
+        if (!TwilioWebhookRequest.isForm(request.header("Content-Type"))) {
+            return verifyBody(request.url(), request.bodyText(), signature);
+        }
+        try {
+            return verify(request.url(), TwilioForm.parse(request.bodyText()).byName(), signature);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /**

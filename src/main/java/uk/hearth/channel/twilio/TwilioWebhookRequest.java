@@ -1,6 +1,9 @@
 package uk.hearth.channel.twilio;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import uk.hearth.channel.spi.ProviderRequest;
 
 /**
  * A post from Twilio as the webhook received it.
@@ -11,8 +14,20 @@ import java.util.Locale;
 record TwilioWebhookRequest(String url, String contentType, String body, String signature) {
 
     boolean isForm() {
+        return isForm(contentType);
+    }
+
+    static boolean isForm(String contentType) {
         return contentType == null
                 || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The post as the channel SPI sees it. */
+    ProviderRequest asProviderRequest() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put(TwilioSignatureVerifier.HEADER, signature);
+        return ProviderRequest.of(url, headers, body);
     }
 
     /** The answer: an HTTP status and a body of the given type. */

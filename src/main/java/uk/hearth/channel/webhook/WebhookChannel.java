@@ -1,6 +1,9 @@
 package uk.hearth.channel.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.HashMap;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
@@ -22,7 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.InboundMapper;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.ReplyMapper;
+import uk.hearth.channel.spi.RequestVerifier;
 import uk.hearth.infrastructure.PhoneNumbers;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Sender;
@@ -31,7 +40,8 @@ import uk.hearth.message.Sender;
  * One configured webhook channel, checked when the service starts: every problem names the setting to fix.
  * Messages in one provider thread share a thread id, so they continue one case.
  */
-final class WebhookChannel {
+final class WebhookChannel implements RequestVerifier, InboundMapper<ProviderRequest>, ReplyMapper<ProviderRequest> {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> FIELDS = Set.of("external-id", "text", "subject", "sender-name", "sender-email",
             "sender-phone", "sender-handle", "thread", "language", "received-at");
     private static final Mustache.Compiler JSON_TEMPLATES = Mustache.compiler()
@@ -161,8 +171,13 @@ final class WebhookChannel {
         return header;
     }
 
-    /** True when {@code presented} is the HMAC of {@code body}; compared in constant time. */
-    boolean verify(byte[] body, String presented) {
+    /** True when the signature header carries the HMAC of the body; compared in constant time. */
+    @Override
+    public boolean verify(ProviderRequest request) {
+        return verify(request.body(), request.header(header));
+    }
+
+    private boolean verify(byte[] body, String presented) {
         if (presented == null || !presented.startsWith(prefix)) {
             return false;
         }
@@ -188,8 +203,22 @@ final class WebhookChannel {
         return prefix + sign(body);
     }
 
-    /** @throws IllegalArgumentException naming the JSON path that is missing */
-    InboundMessage map(JsonNode json, String raw, Instant now) {
+    /** @throws IllegalArgumentException when the body is not JSON, or naming the JSON path that is missing */
+    @Override
+    public List<InboundEvent> map(ProviderRequest request, Instant receivedAt) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(request.body());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The body is not JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("The body is not a JSON object");
+        }
+        return InboundEvent.message(message(json, request.bodyText(), receivedAt));
+    }
+
+    private InboundMessage message(JsonNode json, String raw, Instant now) {
         String externalId = required(json, "external-id");
         String text = required(json, "text");
         Instant received = field(json, "received-at").map(value -> {
@@ -224,16 +253,20 @@ final class WebhookChannel {
         return messageId != null && messageId.startsWith(prefix) ? messageId.substring(prefix.length()) : null;
     }
 
-    URI replyUrl() {
-        return replyUrl;
-    }
-
-    Map<String, String> replyHeaders() {
-        return replyHeaders;
-    }
-
-    String replyBody(Map<String, Object> values) {
-        return replyBody.execute(values);
+    /** The provider's request for a reply: the body from the template, the configured headers, and our signature. */
+    @Override
+    public ProviderRequest map(OutboundReply reply, String replyId) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("recipient", reply.recipient());
+        values.put("subject", reply.subject());
+        values.put("text", reply.body());
+        values.put("thread", providerThread(reply.inReplyTo()));
+        values.put("outboundId", replyId);
+        byte[] body = replyBody.execute(values).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>(replyHeaders);
+        headers.put("Content-Type", "application/json");
+        headers.put(header, signatureValue(body));
+        return new ProviderRequest(replyUrl.toString(), headers, body);
     }
 
     Optional<String> providerId(JsonNode answer) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.channel.spi.Replies;
 import uk.hearth.infrastructure.Redaction;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.infrastructure.outbox.OutboxDispatcher;
@@ -62,10 +64,11 @@ public class WebhookChannels {
     /** A provider's post: verified, mapped and stored before the answer, which carries the case reference. */
     public void receive(Exchange exchange) {
         WebhookChannel channel = channel(exchange);
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        body = body == null ? new byte[0] : body;
         String signature = exchange.getIn().getHeader(channel.signatureHeader(), String.class);
-        if (!channel.verify(body, signature)) {
+        ProviderRequest request = new ProviderRequest(exchange.getIn().getHeader(Exchange.HTTP_URL, String.class),
+                signature == null ? Map.of() : Map.of(channel.signatureHeader(), signature),
+                exchange.getIn().getBody(byte[].class));
+        if (!channel.verify(request)) {
             meters.counter("hearth.webhook.rejected", "channel", channel.id().value(), "reason", "signature").increment();
             answer(exchange, 401, Map.of("status", 401, "detail", signature == null
                     ? "Missing " + channel.signatureHeader() + " header" : "Signature does not match the body"));
@@ -73,11 +76,7 @@ public class WebhookChannels {
         }
         InboundMessage message;
         try {
-            JsonNode json = JSON.readTree(body);
-            message = channel.map(json, new String(body, StandardCharsets.UTF_8), clock.instant());
-        } catch (java.io.IOException e) {
-            answer(exchange, 400, Map.of("status", 400, "detail", "The body is not JSON"));
-            return;
+            message = ((InboundEvent.Message) channel.map(request, clock.instant()).get(0)).message();
         } catch (IllegalArgumentException e) {
             answer(exchange, 400, Map.of("status", 400, "detail", e.getMessage()));
             return;
@@ -104,21 +103,13 @@ public class WebhookChannels {
     /** Turns the outbox's reply into the provider's request: JSON body from the template, signed, with headers. */
     public void reply(Exchange exchange) {
         WebhookChannel channel = channel(exchange);
+        ProviderRequest request = channel.map(Replies.reply(exchange), Replies.replyId(exchange));
         var in = exchange.getIn();
-        Map<String, Object> values = new HashMap<>();
-        values.put("recipient", in.getHeader(OutboxDispatcher.RECIPIENT, String.class));
-        values.put("subject", in.getHeader(OutboxDispatcher.SUBJECT, String.class));
-        values.put("text", in.getBody(String.class));
-        values.put("thread", channel.providerThread(in.getHeader(OutboxDispatcher.IN_REPLY_TO, String.class)));
-        values.put("outboundId", in.getHeader(OutboxDispatcher.OUTBOUND_ID, String.class));
-        byte[] body = channel.replyBody(values).getBytes(StandardCharsets.UTF_8);
         in.removeHeaders("*", CHANNEL, OutboxDispatcher.OUTBOUND_ID);
         in.setHeader(Exchange.HTTP_METHOD, "POST");
-        in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        in.setHeader(Exchange.HTTP_URI, channel.replyUrl().toString());
-        channel.replyHeaders().forEach(in::setHeader);
-        in.setHeader(channel.signatureHeader(), channel.signatureValue(body));
-        in.setBody(body);
+        in.setHeader(Exchange.HTTP_URI, request.url());
+        request.headers().forEach(in::setHeader);
+        in.setBody(request.body());
     }
 
     /** The provider's answer to a reply: its id for the message, or why it was not taken. */
@@ -137,7 +128,7 @@ public class WebhookChannels {
         }
         try {
             JsonNode json = answer == null || answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
-            channel.providerId(json).ifPresent(id -> exchange.getMessage().setHeader(OutboxDispatcher.PROVIDER_ID, id));
+            channel.providerId(json).ifPresent(id -> Replies.accepted(exchange, id));
         } catch (JsonProcessingException notJson) {
             log.debug("Webhook channel {} answered a reply with a body that is not JSON", channel.id());
         }

@@ -1,35 +1,55 @@
 package uk.hearth.channel.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.hearth.channel.spi.ChannelTestKit;
+import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.message.DeliveryRefused;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.Attachment;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Notice;
 
 /**
- * Every fixture payload becomes the right canonical message, a receipt for one of our messages (no case), or is
- * ignored for a stated reason.
+ * Every fixture payload, signed as Meta signs it and fed through the channel's verifier and mapper with the channel
+ * test kit, becomes the right canonical message, a receipt for one of our messages (no case), or is ignored for a
+ * stated reason.
  */
 class MetaWebhookMapperTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    final MetaWebhookMapper mapper = new MetaWebhookMapper(Clock.fixed(NOW, ZoneOffset.UTC));
+    static final String SECRET = "meta-app-secret";
+    final ChannelTestKit<JsonNode> kit = ChannelTestKit.of(new MetaSignatureVerifier(SECRET, null),
+            request -> MetaFixtures.JSON.readTree(request.body()), new MetaWebhookMapper()).at(NOW);
+
+    /** The post as Meta sends it to the webhook: signed with the app secret. */
+    List<InboundEvent> receive(JsonNode post) {
+        String body = post.toString();
+        ChannelTestKit.Received received = kit.receive(ChannelTestKit.post("https://hearth.example/webhooks/meta",
+                Map.of(MetaSignatureVerifier.HEADER, MetaSignatureVerifier.sign(body.getBytes(StandardCharsets.UTF_8),
+                        SECRET)), body));
+        assertThat(received.refused()).isFalse();
+        assertThat(received.unreadable()).isNull();
+        return received.events();
+    }
 
     static final String GEM = "facebook-messenger-gem/";
     static final String IG = "chatwoot-instagram/";
     static final String MID = "mid.1457764197618:41d102a3e1ae206a38";
 
     /** What each fixture must become. A fixture missing here fails {@link #everyFixtureHasAnExpectation}. */
-    static final Map<String, Consumer<MetaEvent>> EXPECTED = Map.ofEntries(
+    static final Map<String, Consumer<InboundEvent>> EXPECTED = Map.ofEntries(
             Map.entry(GEM + "account_linking__payload.json", ignored("account_linking")),
             Map.entry(GEM + "delivery__payload.json", receipt("delivered", "3", 1458668856253L,
                     "mid.1457764197618:41d102a3e1ae206a38", "mid.1458668856218:ed81099e15d3f4f233")),
@@ -80,7 +100,7 @@ class MetaWebhookMapperTest {
                     Instant.parse("2021-09-08T06:34:04Z").toEpochMilli(),
                     m -> assertThat(m.details()).containsKey(MetaMessageMapper.STANDBY))),
             Map.entry(IG + "instagram_message_unsend_event.json", e -> {
-                InboundMessage m = ((MetaEvent.Message) e).message();
+                InboundMessage m = ((InboundEvent.Message) e).message();
                 assertThat(m.externalId()).isEqualTo("message-id-to-delete#deleted");
                 assertThat(m.notice().kind()).isEqualTo(Notice.Kind.WITHDRAWN);
                 assertThat(m.inReplyTo()).containsExactly("message-id-to-delete");
@@ -114,10 +134,39 @@ class MetaWebhookMapperTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void eachFixtureBecomesTheRightMessageOrIsIgnoredForAReason(String fixture) {
-        List<MetaEvent> events = mapper.map(MetaFixtures.post(fixture));
+        List<InboundEvent> events = receive(MetaFixtures.post(fixture));
 
         assertThat(events).hasSize(1);
         EXPECTED.get(fixture).accept(events.get(0));
+    }
+
+    @Test
+    void aPostSignedWithAnotherSecretIsRefusedBeforeItIsRead() {
+        String body = MetaFixtures.post(GEM + "message__payload.json").toString();
+
+        assertThat(kit.receive(ChannelTestKit.post("https://hearth.example/webhooks/meta", Map.of(
+                MetaSignatureVerifier.HEADER, MetaSignatureVerifier.sign(body.getBytes(StandardCharsets.UTF_8),
+                        "another-secret")), body)).refused()).isTrue();
+        assertThat(kit.receive(ChannelTestKit.post("https://hearth.example/webhooks/meta", Map.of(), body)).refused())
+                .isTrue();
+    }
+
+    @Test
+    void aReplyIsTheSendApiRequestFittedToTheChannel() throws Exception {
+        MetaChannel instagram = MetaChannel.instagram(MetaChannelTest.properties("page-token", null, "app-secret", null));
+        String longText = "word ".repeat(300);
+
+        ProviderRequest request = ChannelTestKit.reply(instagram, new OutboundReply(MetaChannel.INSTAGRAM, "ig-77", null,
+                longText));
+
+        JsonNode body = MetaFixtures.JSON.readTree(request.body());
+        assertThat(request.url()).endsWith("/me/messages");
+        assertThat(body.path("recipient").path("id").asText()).isEqualTo("ig-77");
+        assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(body.path("message").path("text").asText()).endsWith("…")
+                .satisfies(text -> assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000));
+        assertThatThrownBy(() -> ChannelTestKit.reply(instagram, new OutboundReply(MetaChannel.INSTAGRAM, " ", null,
+                "Hello"))).isInstanceOf(DeliveryRefused.class);
     }
 
     @Test
@@ -126,13 +175,13 @@ class MetaWebhookMapperTest {
                 MetaFixtures.json(GEM + "read__payload.json"), MetaFixtures.json(GEM + "message__audio_payload.json"));
         post.withArray("entry").add(MetaFixtures.post(GEM + "server__payload_envelope.json").path("entry").get(0));
 
-        List<MetaEvent> events = mapper.map(post);
+        List<InboundEvent> events = receive(post);
 
         assertThat(events).hasSize(4);
-        assertThat(((MetaEvent.Message) events.get(0)).message().externalId()).endsWith("a39");
-        assertThat(events.get(1)).isInstanceOf(MetaEvent.Receipt.class);
-        assertThat(((MetaEvent.Message) events.get(2)).message().externalId()).endsWith("a48");
-        assertThat(((MetaEvent.Message) events.get(3)).message().text()).isEqualTo("Hello, bot!");
+        assertThat(((InboundEvent.Message) events.get(0)).message().externalId()).endsWith("a39");
+        assertThat(events.get(1)).isInstanceOf(InboundEvent.Receipt.class);
+        assertThat(((InboundEvent.Message) events.get(2)).message().externalId()).endsWith("a48");
+        assertThat(((InboundEvent.Message) events.get(3)).message().text()).isEqualTo("Hello, bot!");
     }
 
     @Test
@@ -140,7 +189,7 @@ class MetaWebhookMapperTest {
         ObjectNode post = MetaFixtures.post(GEM + "server__payload_envelope.json").deepCopy();
         post.put("object", "whatsapp_business_account");
 
-        assertThat(mapper.map(post)).singleElement().isInstanceOfSatisfying(MetaEvent.Ignored.class,
+        assertThat(receive(post)).singleElement().isInstanceOfSatisfying(InboundEvent.Ignored.class,
                 i -> assertThat(i.reason()).contains("neither"));
     }
 
@@ -153,10 +202,10 @@ class MetaWebhookMapperTest {
                 {"sender": {"id": "77"}, "recipient": {"id": "1"}, "timestamp": 1764064900000,
                  "message_edit": {"mid": "m_2", "text": "Still no one has come to fix it", "num_edit": 1}}""");
 
-        List<MetaEvent> events = mapper.map(MetaFixtures.envelope("page", "1", reply, edit));
+        List<InboundEvent> events = receive(MetaFixtures.envelope("page", "1", reply, edit));
 
-        InboundMessage answered = ((MetaEvent.Message) events.get(0)).message();
-        InboundMessage edited = ((MetaEvent.Message) events.get(1)).message();
+        InboundMessage answered = ((InboundEvent.Message) events.get(0)).message();
+        InboundMessage edited = ((InboundEvent.Message) events.get(1)).message();
         assertThat(answered.inReplyTo()).containsExactly("m_1");
         assertThat(edited.externalId()).isEqualTo("m_2#edit-1");
         assertThat(edited.inReplyTo()).containsExactly("m_2");
@@ -170,32 +219,32 @@ class MetaWebhookMapperTest {
                 {"sender": {"id": "78"}, "recipient": {"id": "1"}, "timestamp": 1764064800000,
                  "message": {"mid": "m_cy", "text": "Mae'r to yn gollwng ers wythnos a does neb wedi dod."}}""");
 
-        InboundMessage m = ((MetaEvent.Message) mapper.map(MetaFixtures.envelope("page", "1", item)).get(0)).message();
+        InboundMessage m = ((InboundEvent.Message) receive(MetaFixtures.envelope("page", "1", item)).get(0)).message();
 
         assertThat(m.language()).isEqualTo("cy");
     }
 
     // --- expectations ---------------------------------------------------------------------------------
 
-    static Consumer<MetaEvent> ignored(String kind) {
-        return e -> assertThat(e).isInstanceOfSatisfying(MetaEvent.Ignored.class, i -> {
+    static Consumer<InboundEvent> ignored(String kind) {
+        return e -> assertThat(e).isInstanceOfSatisfying(InboundEvent.Ignored.class, i -> {
             assertThat(i.kind()).isEqualTo(kind);
             assertThat(i.reason()).isNotBlank();
         });
     }
 
-    static Consumer<MetaEvent> receipt(String state, String resident, Long watermark, String... mids) {
-        return e -> assertThat(e).isInstanceOfSatisfying(MetaEvent.Receipt.class, r -> {
+    static Consumer<InboundEvent> receipt(String state, String resident, Long watermark, String... mids) {
+        return e -> assertThat(e).isInstanceOfSatisfying(InboundEvent.Receipt.class, r -> {
             assertThat(r.state()).isEqualTo(state);
-            assertThat(r.resident()).isEqualTo(resident);
-            assertThat(r.mids()).containsExactly(mids);
-            assertThat(r.watermark()).isEqualTo(watermark == null ? null : Instant.ofEpochMilli(watermark));
+            assertThat(r.recipient()).isEqualTo(resident);
+            assertThat(r.providerIds()).containsExactly(mids);
+            assertThat(r.upTo()).isEqualTo(watermark == null ? null : Instant.ofEpochMilli(watermark));
         });
     }
 
-    static Consumer<MetaEvent> message(String channel, String mid, String sender, String text, long sentAtMillis,
+    static Consumer<InboundEvent> message(String channel, String mid, String sender, String text, long sentAtMillis,
                                        Consumer<InboundMessage> more) {
-        return e -> assertThat(e).isInstanceOfSatisfying(MetaEvent.Message.class, found -> {
+        return e -> assertThat(e).isInstanceOfSatisfying(InboundEvent.Message.class, found -> {
             InboundMessage m = found.message();
             assertThat(m.channel().value()).isEqualTo(channel);
             assertThat(m.externalId()).isEqualTo(mid);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 import uk.hearth.complaint.Cases;
 import uk.hearth.message.ChannelId;
+import uk.hearth.message.OutboundReply;
 import uk.hearth.message.ChannelUnavailable;
 import uk.hearth.message.DeliveryRefused;
 
@@ -93,7 +94,7 @@ class TwilioOutboundTest {
 
     @Test
     void anSmsGoesFromTheLandlordsNumberWithAStatusCallback() {
-        String sid = outbound(settings(null), true).send(ChannelId.of("sms"), PHONE, "Ref HRT-2026-000007", 7);
+        String sid = outbound(settings(null), true).send(new OutboundReply(ChannelId.of("sms"), PHONE, null, "Ref HRT-2026-000007"), "7");
 
         assertThat(sid).isEqualTo("SMsent");
         assertThat(lastRequest()).containsEntry("To", PHONE).containsEntry("From", "+441619999000")
@@ -105,7 +106,7 @@ class TwilioOutboundTest {
     void insideTheWindowWhatsAppIsFreeText() {
         lastWrote = NOW.minus(Duration.ofHours(23)).minus(Duration.ofMinutes(50));
 
-        outbound(settings("HXtemplate"), true).send(ChannelId.of("whatsapp"), PHONE, "Hello", 7);
+        outbound(settings("HXtemplate"), true).send(new OutboundReply(ChannelId.of("whatsapp"), PHONE, null, "Hello"), "7");
 
         assertThat(lastRequest()).containsEntry("To", "whatsapp:" + PHONE).containsEntry("Body", "Hello")
                 .doesNotContainKey("ContentSid");
@@ -116,7 +117,7 @@ class TwilioOutboundTest {
     void inTheLastMinutesOfTheWindowOrAfterItTheTemplateGoes() {
         lastWrote = NOW.minus(Duration.ofHours(23)).minus(Duration.ofMinutes(57));
 
-        outbound(settings("HXtemplate"), true).send(ChannelId.of("whatsapp"), PHONE, "Hello", 7);
+        outbound(settings("HXtemplate"), true).send(new OutboundReply(ChannelId.of("whatsapp"), PHONE, null, "Hello"), "7");
 
         assertThat(lastRequest()).containsEntry("ContentSid", "HXtemplate")
                 .containsEntry("ContentVariables", "{\"1\":\"HRT-2026-000007\"}").doesNotContainKey("Body");
@@ -127,7 +128,7 @@ class TwilioOutboundTest {
     void outsideTheWindowWithoutATemplateItIsRefusedWithoutAskingTwilio() {
         lastWrote = null;
 
-        assertThatThrownBy(() -> outbound(settings(null), true).send(ChannelId.of("whatsapp"), PHONE, "Hello", 7))
+        assertThatThrownBy(() -> outbound(settings(null), true).send(new OutboundReply(ChannelId.of("whatsapp"), PHONE, null, "Hello"), "7"))
                 .isInstanceOf(DeliveryRefused.class).hasMessageContaining("24-hour window")
                 .satisfies(e -> assertThat(((DeliveryRefused) e).recipientOptedOut()).isFalse());
         assertThat(twilioApi.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).isEmpty();
@@ -135,7 +136,7 @@ class TwilioOutboundTest {
 
     @Test
     void withoutCredentialsTheChannelIsUnavailable() {
-        assertThatThrownBy(() -> outbound(settings(null), false).send(ChannelId.of("sms"), PHONE, "Hello", 7))
+        assertThatThrownBy(() -> outbound(settings(null), false).send(new OutboundReply(ChannelId.of("sms"), PHONE, null, "Hello"), "7"))
                 .isInstanceOf(ChannelUnavailable.class).hasMessageContaining("not configured");
     }
 
@@ -146,12 +147,12 @@ class TwilioOutboundTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}")));
 
-        assertThatThrownBy(() -> outbound.send(ChannelId.of("sms"), PHONE, "Hello", 7))
+        assertThatThrownBy(() -> outbound.send(new OutboundReply(ChannelId.of("sms"), PHONE, null, "Hello"), "7"))
                 .isInstanceOf(ChannelUnavailable.class);
         assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
 
         twilioApi.removeStub(rejected);
-        outbound.send(ChannelId.of("sms"), PHONE, "Hello", 7);
+        outbound.send(new OutboundReply(ChannelId.of("sms"), PHONE, null, "Hello"), "7");
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
     }
 }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import uk.hearth.channel.spi.ChannelTestKit;
+import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
+import uk.hearth.message.OutboundReply;
 
+/** The signed-webhook channel through the channel test kit: configuration, a post in, a reply out. */
 class WebhookChannelTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,40 +41,65 @@ class WebhookChannelTest {
     }
 
     @Test
-    void aSignedPostBecomesACanonicalMessageInItsThread() throws Exception {
+    void aSignedPostBecomesACanonicalMessageInItsThread() {
         WebhookChannel channel = WebhookChannel.configure("portal", settings("s3cret", FIELDS, "https://portal.example/r",
                 "{\"text\": \"{{text}}\"}"));
+        ChannelTestKit<ProviderRequest> kit = ChannelTestKit.of(channel, channel);
         String body = """
                 {"message": {"id": "m-1", "body": "The lift is broken again", "conversationId": "c-9"},
                  "resident": {"name": "Ann", "phone": "07700 900123", "user id": "u-77"}}""";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = channel.signatureValue(body.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(channel.verify(bytes, channel.signatureValue(bytes))).isTrue();
-        assertThat(channel.verify(bytes, "sha256=" + "0".repeat(64))).isFalse();
-        assertThat(channel.verify(bytes, null)).isFalse();
-        assertThat(channel.verify("tampered".getBytes(StandardCharsets.UTF_8), channel.signatureValue(bytes))).isFalse();
+        InboundMessage m = kit.receive(post(body, signature)).message();
 
-        InboundMessage m = channel.map(JSON.readTree(body), body, Instant.EPOCH);
         assertThat(m.channel().value()).isEqualTo("portal");
         assertThat(m.externalId()).isEqualTo("m-1");
+        assertThat(m.receivedAt()).isEqualTo(ChannelTestKit.RECEIVED_AT);
         assertThat(m.sender().phone()).isEqualTo("+447700900123");
         assertThat(m.sender().handle()).isEqualTo("u-77");
         assertThat(m.messageId()).isEqualTo("portal-thread:c-9");
         assertThat(m.inReplyTo()).containsExactly("portal-thread:c-9");
         assertThat(channel.providerThread(m.messageId())).isEqualTo("c-9");
-
-        assertThatThrownBy(() -> channel.map(JSON.readTree("{\"message\": {\"id\": \"m\"}}"), "", Instant.EPOCH))
-                .hasMessage("the body has no text at $.message.body");
     }
 
     @Test
-    void replyValuesAreEscapedForJson() throws Exception {
+    void forgedPostsAreRefusedAndUnreadableOnesSayWhy() {
+        WebhookChannel channel = WebhookChannel.configure("portal", settings("s3cret", FIELDS, "https://portal.example/r",
+                "{}"));
+        ChannelTestKit<ProviderRequest> kit = ChannelTestKit.of(channel, channel);
+        String body = "{\"message\": {\"id\": \"m\"}}";
+        String signature = channel.signatureValue(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(kit.receive(post(body, "sha256=" + "0".repeat(64))).refused()).isTrue();
+        assertThat(kit.receive(post(body, null)).refused()).isTrue();
+        assertThat(kit.receive(post(body + " ", signature)).refused()).isTrue();
+        assertThat(kit.receive(post(body, signature)).unreadable()).isEqualTo("the body has no text at $.message.body");
+        String notJson = "not json";
+        assertThat(kit.receive(post(notJson, channel.signatureValue(notJson.getBytes(StandardCharsets.UTF_8))))
+                .unreadable()).isEqualTo("The body is not JSON");
+    }
+
+    @Test
+    void aReplyIsSignedJsonInTheResidentsThreadWithValuesEscaped() throws Exception {
         WebhookChannel channel = WebhookChannel.configure("portal", settings("s", FIELDS, "https://p.example/r",
-                "{\"text\": \"{{text}}\", \"to\": \"{{recipient}}\"}"));
+                "{\"text\": \"{{text}}\", \"to\": \"{{recipient}}\", \"thread\": \"{{thread}}\", \"id\": \"{{outboundId}}\"}"));
 
-        String body = channel.replyBody(Map.of("text", "Line \"one\"\nline two \\ done", "recipient", "u-77"));
+        ProviderRequest sent = ChannelTestKit.reply(channel, new OutboundReply(ChannelId.of("portal"), "u-77", "Ref",
+                "Line \"one\"\nline two \\ done", "portal-thread:c-9"));
 
-        assertThat(JSON.readTree(body).path("text").asText()).isEqualTo("Line \"one\"\nline two \\ done");
+        JsonNode json = JSON.readTree(sent.body());
+        assertThat(sent.url()).isEqualTo("https://p.example/r");
+        assertThat(json.path("text").asText()).isEqualTo("Line \"one\"\nline two \\ done");
+        assertThat(json.path("to").asText()).isEqualTo("u-77");
+        assertThat(json.path("thread").asText()).isEqualTo("c-9");
+        assertThat(json.path("id").asText()).isEqualTo(ChannelTestKit.REPLY_ID);
+        assertThat(sent.header("X-Sig")).isEqualTo(channel.signatureValue(sent.body()));
+        assertThat(sent.header("content-type")).isEqualTo("application/json");
         assertThat(channel.providerId(JSON.readTree("{\"id\": \"r-5\"}"))).contains("r-5");
+    }
+
+    static ProviderRequest post(String body, String signature) {
+        return ChannelTestKit.post("https://hearth.example/webhooks/portal",
+                signature == null ? Map.of() : Map.of("X-Sig", signature), body);
     }
 }
