@@ -1,6 +1,7 @@
 package uk.hearth.channel.meta;
 
 import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class MetaMessageMapper {
                                                String sender, JsonNode item, Map<String, String> details) {
         return InboundMessage.builder(channel, externalId, text, at)
                 .sender(new Sender(null, null, null, sender))
-                .language(MetaLanguage.guess(text))
+                .language(Language.guess(text))
                 .raw(item.toString())
                 .details(details);
     }

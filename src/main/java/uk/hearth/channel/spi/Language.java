@@ -1,15 +1,15 @@
-package uk.hearth.channel.meta;
+package uk.hearth.channel.spi;
 
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Whether a message is in Welsh, so the acknowledgement is too (Welsh landlords must be able to correspond in
- * Welsh). Messenger and Instagram say nothing of the sender's language, so this looks for common Welsh words that
- * English does not use; it needs two of them and a fair share of the message, so a Welsh place name in an English
- * message does not switch the reply.
+ * Welsh), for channels whose provider says nothing of the sender's language (Messenger, Instagram, most chat
+ * apps). It looks for common Welsh words that English does not use; it needs two of them and a fair share of the
+ * message, so a Welsh place name in an English message does not switch the reply.
  */
-final class MetaLanguage {
+public final class Language {
     private static final Set<String> WELSH = Set.of(
             "mae", "maen", "yn", "yr", "fy", "eich", "ein", "ei", "wedi", "ddim", "dim", "roedd", "oedd", "oes",
             "ydw", "ydy", "ydych", "dydw", "diolch", "shwmae", "helo", "bore", "prynhawn", "noswaith", "gwelwch",
@@ -22,11 +22,11 @@ final class MetaLanguage {
     private static final Set<String> SHARED = Set.of("am", "ar", "mi", "chi", "ni", "fi", "dim", "pam", "gan", "ei",
             "dw", "mis", "helo");
 
-    private MetaLanguage() {
+    private Language() {
     }
 
     /** @return "cy" when the text reads as Welsh, else "en" */
-    static String guess(String text) {
+    public static String guess(String text) {
         if (text == null || text.isBlank()) {
             return "en";
         }
