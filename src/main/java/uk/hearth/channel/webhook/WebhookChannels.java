@@ -3,8 +3,6 @@ package uk.hearth.channel.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,18 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
-import uk.hearth.channel.spi.InboundEvent;
+import uk.hearth.channel.spi.ChannelInbound;
 import uk.hearth.channel.spi.ProviderRequest;
 import uk.hearth.channel.spi.Replies;
-import uk.hearth.infrastructure.Redaction;
 import uk.hearth.infrastructure.intake.IntakeService;
 import uk.hearth.infrastructure.outbox.OutboxDispatcher;
 import uk.hearth.message.ChannelUnavailable;
 import uk.hearth.message.DeliveryRefused;
-import uk.hearth.message.InboundMessage;
 
 /**
  * The generic signed-webhook channels: every {@code hearth.channels.<name>.webhook} block with {@code enabled:
@@ -43,14 +37,10 @@ public class WebhookChannels {
     }
 
     private final Map<String, WebhookChannel> channels = new HashMap<>();
-    private final IntakeService intake;
-    private final Clock clock;
-    private final MeterRegistry meters;
+    private final ChannelInbound inbound;
 
-    WebhookChannels(Environment environment, IntakeService intake, Clock clock, MeterRegistry meters) {
-        this.intake = intake;
-        this.clock = clock;
-        this.meters = meters;
+    WebhookChannels(Environment environment, ChannelInbound inbound) {
+        this.inbound = inbound;
         Binder.get(environment).bind("hearth.channels", Bindable.mapOf(String.class, Block.class))
                 .orElse(Map.of())
                 .forEach((name, block) -> {
@@ -68,36 +58,25 @@ public class WebhookChannels {
         ProviderRequest request = new ProviderRequest(exchange.getIn().getHeader(Exchange.HTTP_URL, String.class),
                 signature == null ? Map.of() : Map.of(channel.signatureHeader(), signature),
                 exchange.getIn().getBody(byte[].class));
-        if (!channel.verify(request)) {
-            meters.counter("hearth.webhook.rejected", "channel", channel.id().value(), "reason", "signature").increment();
-            answer(exchange, 401, Map.of("status", 401, "detail", signature == null
-                    ? "Missing " + channel.signatureHeader() + " header" : "Signature does not match the body"));
+        ChannelInbound.Outcome outcome = inbound.receive(channel.id().value(), request, channel, r -> r, channel);
+        if (!outcome.ok()) {
+            String detail = outcome.status() != 401 ? outcome.detail() : signature == null
+                    ? "Missing " + channel.signatureHeader() + " header" : "Signature does not match the body";
+            if (outcome.status() == 503) {
+                exchange.getMessage().setHeader("Retry-After", "30");
+            }
+            answer(exchange, outcome.status(), Map.of("status", outcome.status(), "detail", detail));
             return;
         }
-        InboundMessage message;
-        try {
-            message = ((InboundEvent.Message) channel.map(request, clock.instant()).get(0)).message();
-        } catch (IllegalArgumentException e) {
-            answer(exchange, 400, Map.of("status", 400, "detail", e.getMessage()));
-            return;
-        }
-        try {
-            IntakeService.Received received = intake.receive(message);
-            Map<String, Object> result = new LinkedHashMap<>();
-            received.processed().ifPresentOrElse(p -> {
-                result.put("reference", p.reference() == null ? null : p.reference().value());
-                result.put("class", p.caseClass() == null ? null : p.caseClass().wireName());
-                result.put("status", p.status() == null ? "received" : p.status().wireName());
-            }, () -> result.put("status", "received"));
-            result.put("duplicate", received.duplicate());
-            meters.counter("hearth.webhook.received", "channel", channel.id().value()).increment();
-            answer(exchange, 200, result);
-        } catch (DataAccessException | TransactionException e) {
-            log.error("Webhook channel {}: database unavailable, answered 503: {}", channel.id(),
-                    Redaction.mask(e.toString()));
-            exchange.getMessage().setHeader("Retry-After", "30");
-            answer(exchange, 503, Map.of("status", 503, "detail", "Nothing was stored; please retry"));
-        }
+        IntakeService.Received received = outcome.received().get(0);
+        Map<String, Object> result = new LinkedHashMap<>();
+        received.processed().ifPresentOrElse(p -> {
+            result.put("reference", p.reference() == null ? null : p.reference().value());
+            result.put("class", p.caseClass() == null ? null : p.caseClass().wireName());
+            result.put("status", p.status() == null ? "received" : p.status().wireName());
+        }, () -> result.put("status", "received"));
+        result.put("duplicate", received.duplicate());
+        answer(exchange, 200, result);
     }
 
     /** Turns the outbox's reply into the provider's request: JSON body from the template, signed, with headers. */
