@@ -46,6 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import uk.hearth.channel.meta.MetaFixtures;
+import uk.hearth.channel.spi.ChannelRouteKit;
 import uk.hearth.complaint.AcknowledgementFacts;
 import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseClass;
@@ -53,7 +54,9 @@ import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
 import uk.hearth.complaint.Deadlines;
 import uk.hearth.complaint.PolicyProfile;
+import uk.hearth.intake.Inbox;
 import uk.hearth.message.ChannelId;
+import uk.hearth.message.InboundMessage;
 
 /**
  * Messenger and Instagram end to end over real HTTP: Meta's signed webhook in, the case as the case API shows it,
@@ -103,6 +106,13 @@ abstract class MetaScenarios {
     Acknowledgements acknowledgements;
     @Autowired
     PolicyProfile profile;
+    @Autowired
+    Inbox inbox;
+
+    /** The end-to-end half of the channel test kit, on this suite's running service. */
+    ChannelRouteKit route() {
+        return new ChannelRouteKit(port, jdbc, inbox);
+    }
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Browser browser;
@@ -190,6 +200,10 @@ abstract class MetaScenarios {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("EVENT_RECEIVED");
+        InboundMessage stored = route().stored("messenger", mid);
+        assertThat(stored.sender().handle()).isEqualTo(psid);
+        assertThat(stored.text()).contains("never turned up");
+        assertThat(route().reference("messenger", mid)).isEqualTo(caseOf("messenger", mid).path("reference").asText());
         JsonNode found = caseOf("messenger", mid);
         String reference = found.path("reference").asText();
         assertThat(found.path("class").asText()).isEqualTo("complaint");
@@ -210,8 +224,7 @@ abstract class MetaScenarios {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 caseJson(reference).path("messages").findValuesAsText("deliveryState")).contains("processed", "sent"));
-        assertThat(jdbc.sql("select provider_id from outbound_message o join case_file c on c.id = o.case_id"
-                + " where c.reference = ?").param(reference).query(String.class).single()).isEqualTo("m_ack_" + psid);
+        assertThat(route().awaitSent(reference).providerId()).isEqualTo("m_ack_" + psid);
 
         // Meta's receipts make no case, but the case shows the acknowledgement delivered, then read.
         postSigned(MetaFixtures.envelope("page", "1", JSON.readTree("{\"sender\":{\"id\":\"" + psid

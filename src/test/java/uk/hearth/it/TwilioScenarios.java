@@ -39,10 +39,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import uk.hearth.channel.spi.ChannelRouteKit;
 import uk.hearth.channel.twilio.TwilioWebhookClient;
 import uk.hearth.infrastructure.outbox.OutboxDispatcher;
 import uk.hearth.infrastructure.persistence.JdbcOutbox;
+import uk.hearth.intake.Inbox;
 import uk.hearth.message.ChannelId;
+import uk.hearth.message.InboundMessage;
 import uk.hearth.message.OutboundReply;
 
 /**
@@ -95,6 +98,8 @@ abstract class TwilioScenarios {
     JdbcOutbox outbox;
     @Autowired
     OutboxDispatcher dispatcher;
+    @Autowired
+    Inbox inbox;
 
     TwilioWebhookClient twilio;
     final HttpClient http = HttpClient.newHttpClient();
@@ -123,7 +128,11 @@ abstract class TwilioScenarios {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
         assertThat(answer.body()).contains("<Response/>");
-        String reference = referenceOf(sid);
+        InboundMessage stored = route().stored("sms", sid);
+        assertThat(stored.sender().phone()).isEqualTo(phone);
+        assertThat(stored.text()).contains("never turned up");
+        String reference = route().reference("sms", sid);
+        assertThat(route().awaitSent(reference).providerId()).startsWith("SM");
         Map<String, String> sent = awaitSentTo(phone).get(0);
         assertThat(sent).containsEntry("From", "+441619999000")
                 .containsEntry("StatusCallback", PUBLIC_URL + "/webhooks/twilio/status")
@@ -510,6 +519,11 @@ abstract class TwilioScenarios {
         await().atMost(Duration.ofSeconds(30)).until(() -> "PROCESSED".equals(jdbc.sql(
                 "select status from inbound_message where external_id = ?").param(sid).query(String.class)
                 .optional().orElse(null)));
+    }
+
+    /** The end-to-end half of the channel test kit, on this suite's running service. */
+    ChannelRouteKit route() {
+        return new ChannelRouteKit(port, jdbc, inbox);
     }
 
     /** The reference of the case the message went to, once it is processed. */

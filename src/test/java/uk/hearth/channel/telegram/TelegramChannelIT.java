@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,9 +33,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import uk.hearth.HearthApplication;
+import uk.hearth.channel.spi.ChannelRouteKit;
 import uk.hearth.channel.spi.ChannelTestKit;
 import uk.hearth.channel.spi.InboundEvent;
 import uk.hearth.channel.spi.ProviderRequest;
+import uk.hearth.intake.Inbox;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.OutboundReply;
 
@@ -72,6 +72,8 @@ class TelegramChannelIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Inbox inbox;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ChannelTestKit<JsonNode> kit = ChannelTestKit.of(new TelegramVerifier(SECRET),
@@ -90,15 +92,6 @@ class TelegramChannelIT {
     static ProviderRequest signed(String body, String secret) {
         return ChannelTestKit.post("https://hearth.example/webhooks/telegram",
                 secret == null ? Map.of() : Map.of(TelegramVerifier.HEADER, secret), body);
-    }
-
-    HttpResponse<String> postUpdate(String body, String secret) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/telegram"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (secret != null) {
-            request.header(TelegramVerifier.HEADER, secret);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- the channel through the kit -----------------------------------------------------------------------------
@@ -176,43 +169,46 @@ class TelegramChannelIT {
         botApi.stubFor(post(urlEqualTo("/bot123456:test-token/sendMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\": true, \"result\": {\"message_id\": 501, \"chat\": {\"id\": 77}}}")));
-        long chat = 77;
-        String first = update(chat, 1, "I reported the leak three times and nobody has come. I want to complain.", "");
+        ChannelRouteKit route = route();
+        String first = update(77, 1, "I reported the leak three times and nobody has come. I want to complain.", "");
 
-        HttpResponse<String> answer = postUpdate(first, SECRET);
-        HttpResponse<String> again = postUpdate(first, SECRET);
+        assertThat(route.post("/webhooks/telegram", Map.of(TelegramVerifier.HEADER, SECRET), first).statusCode())
+                .isEqualTo(200);
+        assertThat(route.post("/webhooks/telegram", Map.of(TelegramVerifier.HEADER, SECRET), first).statusCode())
+                .isEqualTo(200);
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(again.statusCode()).isEqualTo(200);
-        String reference = jdbc.sql("""
-                select c.reference from inbound_message m join case_file c on c.id = m.case_id
-                where m.channel = 'telegram' and m.external_id = 'telegram:77:1'""").query(String.class).single();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> botApi.verify(1, postRequestedFor(
-                urlEqualTo("/bot123456:test-token/sendMessage"))
+        InboundMessage stored = route.stored("telegram", "telegram:77:1");
+        assertThat(stored.sender().handle()).isEqualTo("77");
+        assertThat(stored.text()).startsWith("I reported the leak");
+        String reference = route.reference("telegram", "telegram:77:1");
+        ChannelRouteKit.Reply ack = route.awaitSent(reference);
+        assertThat(ack.channel()).isEqualTo("telegram");
+        assertThat(ack.recipient()).isEqualTo("77");
+        assertThat(ack.providerId()).isEqualTo("telegram:77:501");
+        assertThat(route.replies(reference)).hasSize(1);
+        botApi.verify(1, postRequestedFor(urlEqualTo("/bot123456:test-token/sendMessage"))
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo("77")))
-                .withRequestBody(matchingJsonPath("$.text", containing(reference)))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                select count(*) from outbound_message where provider_id = 'telegram:77:501' and status = 'SENT'""")
-                .query(Long.class).single() == 1);
+                .withRequestBody(matchingJsonPath("$.text", containing(reference))));
 
         // The resident answers our acknowledgement: it joins the case.
-        assertThat(postUpdate(update(chat, 2, "It is still dripping", ", \"reply_to_message\": {\"message_id\": 501}"),
-                SECRET).statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("""
-                select c.reference from inbound_message m join case_file c on c.id = m.case_id
-                where m.external_id = 'telegram:77:2'""").query(String.class).single()).isEqualTo(reference);
-        assertThat(jdbc.sql("select count(*) from inbound_message where channel = 'telegram' and external_id like"
-                + " 'telegram:77:%'").query(Long.class).single()).isEqualTo(2);
+        route.post("/webhooks/telegram", Map.of(TelegramVerifier.HEADER, SECRET),
+                update(77, 2, "It is still dripping", ", \"reply_to_message\": {\"message_id\": 501}"));
+        assertThat(route.reference("telegram", "telegram:77:2")).isEqualTo(reference);
     }
 
     @Test
-    void aForgedPostIsRefusedAndStoresNothing() throws Exception {
+    void aForgedPostIsRefusedAndStoresNothing() {
+        ChannelRouteKit route = route();
         String body = update(78, 1, "Hello", "");
 
-        assertThat(postUpdate(body, null).statusCode()).isEqualTo(401);
-        assertThat(postUpdate(body, "wrong").statusCode()).isEqualTo(401);
-        assertThat(jdbc.sql("select count(*) from inbound_message where external_id = 'telegram:78:1'")
-                .query(Long.class).single()).isZero();
+        assertThat(route.post("/webhooks/telegram", Map.of(), body).statusCode()).isEqualTo(401);
+        assertThat(route.post("/webhooks/telegram", Map.of(TelegramVerifier.HEADER, "wrong"), body).statusCode())
+                .isEqualTo(401);
+        assertThat(route.isStored("telegram", "telegram:78:1")).isFalse();
+    }
+
+    ChannelRouteKit route() {
+        return new ChannelRouteKit(port, jdbc, inbox);
     }
 
     @Test
@@ -220,7 +216,8 @@ class TelegramChannelIT {
         JsonNode health = JSON.readTree(operations("/actuator/health/telegram"));
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("details").path("webhook").asText()).isEqualTo("/webhooks/telegram");
-        postUpdate(update(79, 1, "Thank you for fixing the boiler so quickly", ""), SECRET);
+        route().post("/webhooks/telegram", Map.of(TelegramVerifier.HEADER, SECRET),
+                update(79, 1, "Thank you for fixing the boiler so quickly", ""));
         assertThat(operations("/actuator/prometheus"))
                 .contains("hearth_channel_inbound_total{channel=\"telegram\",outcome=\"stored\"}");
     }
