@@ -71,9 +71,28 @@ class ProfileTemplatesTest {
         assertThat(acknowledge("beyond", "cy", concern))
                 .contains("pryder am ein gwasanaeth", "o fewn 3 diwrnod gwaith", "swyddog arweiniol")
                 .doesNotContain("lead officer", "{{");
-        assertThat(acknowledge("best", "en", concern))
+        assertThat(acknowledge("code", "en", concern))
                 .contains("We aim to put it right by Thursday 26 November 2026", "handled by our complaints team")
                 .doesNotContain("lead officer");
+    }
+
+    @Test
+    void eachLandlordSaysWhoHandlesTheComplaintInItsOwnWordsInBothLanguages() throws Exception {
+        assertThat(acknowledge("best", "en", null)).contains("a named contact in our team", "0161 786 6000 (option 6)",
+                "complaints@bestha.co.uk");
+        assertThat(acknowledge("best", "cy", null)).contains("enw person cyswllt", "0161 786 6000 (option 6)")
+                .doesNotContain("named contact");
+        assertThat(acknowledge("berneslai", "en", null)).contains("An investigating officer", "01226 787878",
+                "easy-read summary", "www.berneslaihomes.co.uk");
+        assertThat(acknowledge("berneslai", "cy", null)).contains("swyddog ymchwilio", "www.berneslaihomes.co.uk")
+                .doesNotContain("investigating officer");
+        assertThat(acknowledge("code", "en", null)).contains("handled by our complaints team");
+        for (String policy : List.of("code", "best", "beyond", "bury", "berneslai")) {
+            for (String language : List.of("en", "cy")) {
+                assertThat(acknowledge(policy, language, null)).as("%s %s", policy, language)
+                        .contains("HRT-2026-000007", "0300 111 3000").doesNotContain("{{", "\n\n\n");
+            }
+        }
     }
 
     @Test
