@@ -65,7 +65,7 @@ public record PolicyProfile(String id, String name, String landlordName, Contact
      * @param anonymous                ACCEPT (BeST 9) or EXCLUDE (Bury 9.1, with a reply that explains and signposts)
      * @param concernWorkingDays       Beyond Housing 3.1: dissatisfaction is first a concern, to be resolved within
      *                                 this many working days before it becomes a stage 1 complaint; 0 for no concern tier
-     * @param channels                 the ways the policy says residents may complain
+     * @param channels                 the ways the policy says residents may complain; acknowledgements list them
      * @param escalationRefusalReasons the only reasons staff may give for refusing stage 2 (Berneslai: legal
      *                                 proceedings, complaint already exhausted)
      */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.hearth.complaint.AcknowledgementFacts;
 import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.CaseClass;
+import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.config.HearthProperties;
 import uk.hearth.message.ChannelId;
 
@@ -129,7 +130,40 @@ class TemplateAcknowledgements implements Acknowledgements {
         v.put("investigateBy", facts.deadlines().investigateBy() == null ? null
                 : date.format(facts.deadlines().investigateBy()));
         v.put("surveyRemark", facts.surveyRemark());
+        v.put("waysToReach", waysToReach(facts.profile(), facts.language()));
         return v;
+    }
+
+    /** The ways the policy offers, as a resident reads them: "phone (0100 000 0000), email (...), letter or in person". */
+    static String waysToReach(PolicyProfile profile, String language) {
+        boolean welsh = "cy".equals(language);
+        var contact = profile.landlordContact();
+        List<String> ways = new java.util.ArrayList<>();
+        for (String channel : profile.accepting().channels()) {
+            String way = switch (channel) {
+                case "phone" -> (welsh ? "ffôn" : "phone") + detail(contact.phone());
+                case "email" -> (welsh ? "e-bost" : "email") + detail(contact.email());
+                case "web" -> welsh ? "ein gwefan" : "our website";
+                case "letter" -> welsh ? "llythyr" : "letter";
+                case "in_person" -> welsh ? "wyneb yn wyneb" : "in person";
+                case "sms" -> welsh ? "neges destun" : "text message";
+                case "whatsapp" -> "WhatsApp";
+                case "messenger" -> "Facebook Messenger";
+                case "instagram" -> "Instagram";
+                default -> channel.replace('_', ' ');
+            };
+            if (!ways.contains(way)) {
+                ways.add(way);
+            }
+        }
+        if (ways.size() < 2) {
+            return String.join("", ways);
+        }
+        return String.join(", ", ways.subList(0, ways.size() - 1)) + (welsh ? " neu " : " or ") + ways.get(ways.size() - 1);
+    }
+
+    private static String detail(String value) {
+        return value == null || value.isBlank() ? "" : " (" + value + ")";
     }
 
     private static String nz(String s) {

@@ -96,6 +96,15 @@ class ProfileTemplatesTest {
     }
 
     @Test
+    void theWaysTheLandlordOffersAreListedWithTheirDetails() throws Exception {
+        assertThat(acknowledge("best", "en", null)).contains("Other ways to reach us: phone (0161 786 6000 (option 6)),"
+                + " text message, WhatsApp, email (complaints@bestha.co.uk), our website, Facebook Messenger, Instagram,"
+                + " letter or in person.");
+        assertThat(acknowledge("bury", "cy", null)).contains("Ffyrdd eraill o gysylltu â ni: ffôn, e-bost, ein gwefan,"
+                + " wyneb yn wyneb, llythyr, Facebook Messenger neu Instagram.");
+    }
+
+    @Test
     void aLandlordRewordsOnePartAndAnEditToItIsPickedUp(@TempDir Path dir) throws Exception {
         Path shared = Files.createDirectories(dir.resolve("acknowledgement/parts")).getParent();
         Path own = Files.createDirectories(dir.resolve("bury/acknowledgement/parts")).getParent();
