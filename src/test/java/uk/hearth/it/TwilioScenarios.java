@@ -272,8 +272,10 @@ abstract class TwilioScenarios {
         assertThat(caseJson(reference).path("messages").get(1).path("deliveryState").asText()).isEqualTo("pending");
 
         twilioApi.removeStub(failing);
+        // The message is marked sent, then the event recorded: wait for both, not for the first alone.
         JsonNode found = awaitCase(reference,
-                c -> "sent".equals(c.path("messages").get(1).path("deliveryState").asText()));
+                c -> "sent".equals(c.path("messages").get(1).path("deliveryState").asText())
+                        && c.path("events").findValuesAsText("type").contains("acknowledgement_sent"));
         assertThat(found.path("events").findValuesAsText("type")).contains("acknowledgement_sent");
         assertThat(sentTo(phone)).isNotEmpty();
     }
