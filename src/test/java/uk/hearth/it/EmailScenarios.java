@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -27,6 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,6 +264,57 @@ abstract class EmailScenarios {
         awaitMail(resident, 1);
         dispatchSettles();
         assertThat(mailsTo(resident)).hasSize(1);
+    }
+
+    /**
+     * GreenMail offers MOVE (RFC 6851), so stored mails leave the inbox with it: expunged from the inbox without ever
+     * being flagged deleted there, which camel-mail's own copy-then-delete would do to every mail.
+     */
+    @Test
+    void storedMailsLeaveTheInboxWithImapMoveNotByCopyAndDelete() throws Exception {
+        MailFolder inbox = greenMail.getManagers().getImapHostManager()
+                .getInbox(greenMail.getUserManager().getUser("hearth"));
+        List<Long> flaggedDeleted = new CopyOnWriteArrayList<>();
+        AtomicInteger expunged = new AtomicInteger();
+        FolderListener watch = new FolderListener() {
+            @Override
+            public void expunged(int msn) {
+                expunged.incrementAndGet();
+            }
+
+            @Override
+            public void added(int msn) {
+            }
+
+            @Override
+            public void flagsUpdated(int msn, jakarta.mail.Flags flags, Long uid) {
+                if (flags.contains(jakarta.mail.Flags.Flag.DELETED)) {
+                    flaggedDeleted.add(uid);
+                }
+            }
+
+            @Override
+            public void mailboxDeleted() {
+            }
+        };
+        inbox.addListener(watch);
+        try {
+            String resident = unique("hal") + "@example.org";
+            List<String> ids = List.of("<" + unique("m1") + "@example.org>", "<" + unique("m2") + "@example.org>",
+                    "<" + unique("m3") + "@example.org>");
+            for (int i = 0; i < ids.size(); i++) {
+                deliver(mail(resident, "Hal", "Damp " + i, ids.get(i), null,
+                        "Damp is coming through the wall of flat " + i + " and the paper is peeling off."));
+            }
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> folderCount(PROCESSED, id) == 1);
+                assertThat(folderCount("INBOX", id)).isZero();
+            }
+            assertThat(expunged.get()).isGreaterThanOrEqualTo(ids.size());
+            assertThat(flaggedDeleted).isEmpty();
+        } finally {
+            inbox.removeListener(watch);
+        }
     }
 
     @Test

@@ -30,8 +30,14 @@ class EmailConfiguration {
 
     @Bean
     EmailIntake emailIntake(IntakeService intake, EmailStore store, Cases cases, EmailMetrics metrics,
-                            EmailProperties properties, Clock clock) {
-        return new EmailIntake(intake, store, cases, metrics, properties, clock);
+                            EmailProperties properties, Clock clock, ImapMoves emailImapMoves) {
+        return new EmailIntake(intake, store, cases, metrics, properties, clock, emailImapMoves);
+    }
+
+    /** Poll strategy and post-process action of the IMAP consumer: moves stored mails with IMAP MOVE, then health. */
+    @Bean
+    ImapMoves emailImapMoves(MailboxStatus emailMailboxStatus) {
+        return new ImapMoves(emailMailboxStatus);
     }
 
     @Bean
@@ -39,7 +45,7 @@ class EmailConfiguration {
         return new EmailReplies(store, properties, clock);
     }
 
-    /** Poll strategy and post-process action of the IMAP consumer, and the source of the health component. */
+    /** Follows the IMAP consumer's polls (through emailImapMoves); the source of the health component. */
     @Bean
     MailboxStatus emailMailboxStatus(Clock clock, EmailMetrics metrics, EmailProperties properties,
                                      ImapAuthenticator emailImapAuthenticator, Properties emailImapProperties) {

@@ -28,8 +28,10 @@ import uk.hearth.message.Notice;
 /**
  * Takes one mail from the IMAP consumer into the inbox. Nothing is marked or moved in the mailbox until this
  * returns, and it returns only after the inbox row is committed (or the mail is recorded as rejected), so a crash
- * or a database outage leaves the mail where it was for the next poll. The header {@code CamelMailMoveTo} tells
- * the consumer where the mail goes then: the processed folder, or the failed folder for a rejection.
+ * or a database outage leaves the mail where it was for the next poll. The mail then goes to the processed folder,
+ * or the failed folder for a rejection, once the exchange completes: with IMAP MOVE where the server offers it
+ * ({@link ImapMoves}, several mails to a command), else by the consumer's own copy and delete, told by the header
+ * {@code CamelMailMoveTo}.
  */
 final class EmailIntake implements Processor {
     private static final Logger log = LoggerFactory.getLogger(EmailIntake.class);
@@ -43,10 +45,12 @@ final class EmailIntake implements Processor {
     private final EmailProperties properties;
     private final MimeReader reader;
     private final Clock clock;
+    private final ImapMoves moves;
     private final Map<String, Integer> readFailures = new ConcurrentHashMap<>();
 
     EmailIntake(IntakeService intake, EmailStore store, Cases cases, EmailMetrics metrics, EmailProperties properties,
-                Clock clock) {
+                Clock clock, ImapMoves moves) {
+        this.moves = moves;
         this.intake = intake;
         this.store = store;
         this.cases = cases;
@@ -93,24 +97,19 @@ final class EmailIntake implements Processor {
         }
         String folder = outcome == Outcome.REJECTED ? properties.imap().failedFolder()
                 : properties.imap().processedFolder();
+        // camel-mail's completion reads the exchange's headers (CamelMailMoveTo and the like). Asked of the mail's own
+        // message, Camel would first fetch all of the mail's headers from the server (one more command per mail, and
+        // a failure for a mail whose headers the server cannot serve), so the exchange gets a plain message instead:
+        // the consumer marks and moves the mail it fetched, whatever the exchange's message is.
+        DefaultMessage plain = new DefaultMessage(exchange);
         if (folder != null && !folder.isBlank()) {
-            moveTo(exchange, folder);
+            if (ImapMoves.offered(mail)) {
+                moves.afterCompletion(exchange, mail, folder);
+            } else {
+                plain.setHeader(MailConstants.MAIL_MOVE_TO, folder); // the consumer copies it there, flags it deleted
+            }
         }
-    }
-
-    /**
-     * Tells the consumer where the mail goes. Camel reads a mail's headers lazily on the first header write; for a
-     * mail whose headers the server cannot serve that write fails, so the mail's message is replaced by a plain one
-     * (the consumer moves the mail it fetched, whatever the exchange's message is).
-     */
-    private static void moveTo(Exchange exchange, String folder) {
-        try {
-            exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder);
-        } catch (RuntimeException unreadableHeaders) {
-            DefaultMessage plain = new DefaultMessage(exchange);
-            plain.setHeader(MailConstants.MAIL_MOVE_TO, folder);
-            exchange.setIn(plain);
-        }
+        exchange.setIn(plain);
     }
 
     private static String serverKey(jakarta.mail.Message mail) {
