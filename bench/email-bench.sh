@@ -60,14 +60,8 @@ if [[ -n "${BENCH_IMAP_HOST:-}" ]]; then say "mailbox: IMAP server $BENCH_IMAP_H
 
 # Other work on the machine makes the figures worse: wait (a bounded time) for it to go quiet, and say how busy it was.
 QUIET_WAIT=${BENCH_QUIET_WAIT:-60}
-IDLE_BEFORE=$(idle_pct 3)
-QUIET_DEADLINE=$(( $(date +%s) + QUIET_WAIT ))
-while (( IDLE_BEFORE < 80 && $(date +%s) < QUIET_DEADLINE )); do
-    say "machine busy (${IDLE_BEFORE}% idle); waiting for it to go quiet"
-    sleep 5
-    IDLE_BEFORE=$(idle_pct 3)
-done
-say "machine before start: ${IDLE_BEFORE}% idle over 3 s, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+wait_for_quiet
+say "machine before start: ${IDLE_BEFORE}% idle over 3 s, load average $LOADAVG_BEFORE"
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 # CPU over the run: the whole machine from /proc/stat; the benchmark's JVM (Hearth and GreenMail) from this shell's

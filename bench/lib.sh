@@ -58,3 +58,16 @@ idle_pct() {
 }
 # Milliseconds since the epoch.
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Other work on the machine makes the figures worse: waits at most QUIET_WAIT seconds for it to be >= 80% idle,
+# then sets IDLE_BEFORE (idle % over 3 s) and LOADAVG_BEFORE for the summary.
+wait_for_quiet() {
+    local deadline=$(( $(date +%s) + ${QUIET_WAIT:-60} ))
+    IDLE_BEFORE=$(idle_pct 3)
+    while (( IDLE_BEFORE < 80 && $(date +%s) < deadline )); do
+        say "machine busy (${IDLE_BEFORE}% idle); waiting for it to go quiet"
+        sleep 5
+        IDLE_BEFORE=$(idle_pct 3)
+    done
+    LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+}

@@ -78,14 +78,7 @@ LOAD=(java -cp "$WORK" Load)
 # Other work on the machine makes every figure worse: wait (a bounded time) for it to go quiet, and say
 # in the summary how busy it was.
 QUIET_WAIT=${BENCH_QUIET_WAIT:-60}
-IDLE_BEFORE=$(idle_pct 3)
-QUIET_DEADLINE=$(( $(date +%s) + QUIET_WAIT ))
-while (( IDLE_BEFORE < 80 && $(date +%s) < QUIET_DEADLINE )); do
-    say "machine busy (${IDLE_BEFORE}% idle); waiting for it to go quiet"
-    sleep 5
-    IDLE_BEFORE=$(idle_pct 3)
-done
-LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+wait_for_quiet
 say "machine before start: ${IDLE_BEFORE}% idle over 3 s, load average $LOADAVG_BEFORE"
 
 # --- (b) fresh database -----------------------------------------------------------------------------

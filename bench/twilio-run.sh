@@ -66,14 +66,7 @@ GEN=(java -cp "$WORK" TwilioBench gen --token "$TOKEN" --url "$PUBLIC_URL/webhoo
 "${GEN[@]}" --count "$POSTS" --run-id "${RUN_ID}b" --out "$WORK/webhook-2.txt" >/dev/null
 "${GEN[@]}" --count $((RATE * RATE_SECONDS)) --run-id "${RUN_ID}r" --out "$WORK/rate.txt" >/dev/null
 
-IDLE_BEFORE=$(idle_pct 3)
-QUIET_DEADLINE=$(( $(date +%s) + QUIET_WAIT ))
-while (( IDLE_BEFORE < 80 && $(date +%s) < QUIET_DEADLINE )); do
-    say "machine busy (${IDLE_BEFORE}% idle); waiting for it to go quiet"
-    sleep 5
-    IDLE_BEFORE=$(idle_pct 3)
-done
-LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+wait_for_quiet
 
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
