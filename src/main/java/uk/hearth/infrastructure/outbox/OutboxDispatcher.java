@@ -93,8 +93,12 @@ public class OutboxDispatcher {
             if (result.getException() != null) {
                 throw result.getException();
             }
-            outbox.markSent(pending.id(), result.getMessage().getHeader(PROVIDER_ID, String.class));
-            cases.recordEvent(pending.caseId(), pending.kind() + "_sent", "by " + channel, clock.instant());
+            String providerId = result.getMessage().getHeader(PROVIDER_ID, String.class);
+            // One commit: the case never shows the message sent without the event that says so.
+            transactions.executeWithoutResult(status -> {
+                outbox.markSent(pending.id(), providerId);
+                cases.recordEvent(pending.caseId(), pending.kind() + "_sent", "by " + channel, clock.instant());
+            });
             meters.counter("hearth.outbound.sent", "channel", channel).increment();
             return true;
         } catch (Exception e) {
