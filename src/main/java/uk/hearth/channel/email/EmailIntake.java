@@ -143,8 +143,8 @@ final class EmailIntake implements Processor {
         }
         InboundMessage mappedMessage;
         try {
-            mappedMessage = ((InboundEvent.Message) MAPPER.map(new EmailMapping.Mail(parsed, mailbox,
-                    EmailMapping.headerBlock(raw)), arrived).get(0)).message();
+            mappedMessage = InboundEvent.onlyMessage(MAPPER.map(new EmailMapping.Mail(parsed, mailbox,
+                    EmailMapping.headerBlock(raw)), arrived));
         } catch (IllegalArgumentException rejected) {
             return reject(mailbox, parsed, rejected.getMessage(), raw);
         }

@@ -78,11 +78,10 @@ public final class MetaWebhook {
     }
 
     public void receive(Exchange exchange) {
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        String header = exchange.getIn().getHeader(MetaSignatureVerifier.HEADER, String.class);
-        if (!verifier.verify(new ProviderRequest(null, header == null ? Map.of() : Map.of(MetaSignatureVerifier.HEADER,
-                header), body))) {
-            MetaSignatureVerifier.Result why = verifier.verify(body == null ? new byte[0] : body, header);
+        ProviderRequest request = ProviderRequest.from(exchange, MetaSignatureVerifier.HEADER);
+        byte[] body = request.body();
+        if (!verifier.verify(request)) {
+            MetaSignatureVerifier.Result why = verifier.verify(body, request.header(MetaSignatureVerifier.HEADER));
             // A valid signature refused all the same: the Instagram app's secret on a post that is not about Instagram.
             refuse(exchange, why.valid() ? MetaSignatureVerifier.Result.INVALID : why);
             return;

@@ -44,4 +44,12 @@ public sealed interface InboundEvent {
     static List<InboundEvent> message(InboundMessage message) {
         return List.of(new Message(message));
     }
+
+    /** The message of a mapper that maps one payload to exactly one message (a text, a mail, a portal post). */
+    static InboundMessage onlyMessage(List<InboundEvent> events) {
+        if (events.size() != 1 || !(events.get(0) instanceof Message m)) {
+            throw new IllegalStateException("expected one message, the mapper gave " + events);
+        }
+        return m.message();
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.camel.Exchange;
 
 /**
  * A provider's request as it reached Hearth, before anything in it is trusted: what a {@link RequestVerifier}
@@ -30,6 +31,22 @@ public record ProviderRequest(String url, Map<String, String> headers, byte[] bo
 
     public static ProviderRequest of(String url, Map<String, String> headers, String body) {
         return new ProviderRequest(url, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The request a route received: the URL it was called on, the named headers that were sent (a verifier needs
+     * no others; nothing else of the request travels on) and the body as sent.
+     */
+    public static ProviderRequest from(Exchange exchange, String... headers) {
+        Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : headers) {
+            String value = exchange.getIn().getHeader(name, String.class);
+            if (value != null) {
+                sent.put(name, value);
+            }
+        }
+        return new ProviderRequest(exchange.getIn().getHeader(Exchange.HTTP_URL, String.class), sent,
+                exchange.getIn().getBody(byte[].class));
     }
 
     /** The header's value, or null when it was not sent. */

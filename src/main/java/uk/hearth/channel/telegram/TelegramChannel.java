@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import uk.hearth.channel.spi.ChannelInbound;
 import uk.hearth.channel.spi.ProviderRequest;
@@ -39,10 +38,8 @@ public final class TelegramChannel {
     }
 
     public void receive(Exchange exchange) {
-        String secret = exchange.getIn().getHeader(TelegramVerifier.HEADER, String.class);
-        ProviderRequest request = new ProviderRequest(null, secret == null ? Map.of()
-                : Map.of(TelegramVerifier.HEADER, secret), exchange.getIn().getBody(byte[].class));
-        ChannelInbound.Outcome outcome = inbound.receive(TelegramMapper.TELEGRAM.value(), request, verifier,
+        ChannelInbound.Outcome outcome = inbound.receive(TelegramMapper.TELEGRAM.value(),
+                ProviderRequest.from(exchange, TelegramVerifier.HEADER), verifier,
                 TelegramChannel::read, mapper);
         exchange.getMessage().removeHeaders("*");
         if (outcome.status() == 503) {

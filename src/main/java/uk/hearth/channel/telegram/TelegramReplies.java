@@ -30,7 +30,7 @@ final class TelegramReplies implements ReplyMapper<ProviderRequest> {
         String text = reply.body().strip();
         request.put("text", text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…");
         String answered = reply.inReplyTo();
-        String prefix = "telegram:" + chat + ":";
+        String prefix = TelegramMapper.id(chat, "");
         if (answered != null && answered.startsWith(prefix)) {
             String messageId = answered.substring(prefix.length()).replaceFirst("#.*$", "");
             if (messageId.matches("\\d+")) {

@@ -65,8 +65,8 @@ final class TwilioInbound {
             return Answer.text(400, "No MessageSid");
         }
         List<Attachment> attachments = media.attachments(TwilioInboundMapper.media(form));
-        InboundMessage message = ((InboundEvent.Message) mapper.map(
-                new TwilioInboundMapper.Post(form, request.body(), attachments), clock.instant()).get(0)).message();
+        InboundMessage message = InboundEvent.onlyMessage(mapper.map(
+                new TwilioInboundMapper.Post(form, request.body(), attachments), clock.instant()));
         IntakeService.Received received;
         try {
             received = intake.store(message, processing);

@@ -54,10 +54,8 @@ public class WebhookChannels {
     /** A provider's post: verified, mapped and stored before the answer, which carries the case reference. */
     public void receive(Exchange exchange) {
         WebhookChannel channel = channel(exchange);
-        String signature = exchange.getIn().getHeader(channel.signatureHeader(), String.class);
-        ProviderRequest request = new ProviderRequest(exchange.getIn().getHeader(Exchange.HTTP_URL, String.class),
-                signature == null ? Map.of() : Map.of(channel.signatureHeader(), signature),
-                exchange.getIn().getBody(byte[].class));
+        ProviderRequest request = ProviderRequest.from(exchange, channel.signatureHeader());
+        String signature = request.header(channel.signatureHeader());
         ChannelInbound.Outcome outcome = inbound.receive(channel.id().value(), request, channel, r -> r, channel);
         if (!outcome.ok()) {
             String detail = outcome.status() != 401 ? outcome.detail() : signature == null
