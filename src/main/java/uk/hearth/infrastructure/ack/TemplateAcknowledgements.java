@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ class TemplateAcknowledgements implements Acknowledgements {
     static String waysToReach(PolicyProfile profile, String language) {
         boolean welsh = "cy".equals(language);
         var contact = profile.landlordContact();
-        List<String> ways = new java.util.ArrayList<>();
+        List<String> ways = new ArrayList<>();
         for (String channel : profile.accepting().channels()) {
             String way = switch (channel) {
                 case "phone" -> (welsh ? "ffôn" : "phone") + detail(contact.phone());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import uk.hearth.complaint.Acknowledgements;
 import uk.hearth.complaint.PolicyProfile;
@@ -23,7 +24,7 @@ class TemplateWording implements Wording {
     private final HearthProperties properties;
     private final PolicyProfile profile;
     private final Clock clock;
-    private final Map<String, TextTemplates> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TextTemplates> kinds = new ConcurrentHashMap<>();
 
     TemplateWording(HearthProperties properties, PolicyProfile profile, Clock clock) {
         this.properties = properties;

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +69,8 @@ final class TextTemplates {
     }
 
     /** The names of the templates (not the parts) that the layers hold now. */
-    java.util.SortedSet<String> names() {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    SortedSet<String> names() {
+        SortedSet<String> names = new TreeSet<>();
         for (Path layer : layers) {
             try (var files = Files.list(layer)) {
                 files.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f))
