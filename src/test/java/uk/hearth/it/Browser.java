@@ -21,7 +21,7 @@ final class Browser {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\"\\s+value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))

@@ -114,7 +114,8 @@ abstract class MetaScenarios {
         return new ChannelRouteKit(port, jdbc, inbox);
     }
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     Browser browser;
 
     @BeforeEach

@@ -45,7 +45,7 @@ class MetaUnconfiguredH2IT {
     @Autowired
     CamelContext camel;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void theWebhookRefusesEverythingWhateverItIsSignedWith() throws Exception {

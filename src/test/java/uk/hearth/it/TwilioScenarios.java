@@ -102,7 +102,7 @@ abstract class TwilioScenarios {
     Inbox inbox;
 
     TwilioWebhookClient twilio;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void twilioAcceptsMessages() {
@@ -111,7 +111,7 @@ abstract class TwilioScenarios {
     }
 
     private HttpResponse<String> page(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -39,7 +39,7 @@ class TwilioUnconfiguredIT {
     int port;
     @Autowired
     JdbcClient jdbc;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void healthShowsTwilioAsNotConfigured() throws Exception {

@@ -36,7 +36,7 @@ public final class ChannelRouteKit {
     private final int port;
     private final JdbcClient jdbc;
     private final Inbox inbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public ChannelRouteKit(int port, JdbcClient jdbc, Inbox inbox) {
         this.port = port;

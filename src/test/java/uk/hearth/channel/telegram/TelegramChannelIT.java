@@ -75,7 +75,7 @@ class TelegramChannelIT {
     @Autowired
     Inbox inbox;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final ChannelTestKit<JsonNode> kit = ChannelTestKit.of(new TelegramVerifier(SECRET),
             request -> JSON.readTree(request.body()), new TelegramMapper());
 

@@ -21,7 +21,8 @@ public final class TwilioWebhookClient {
     private final String localBase;
     private final String publicBase;
     private final String authToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TwilioWebhookClient(int port, String publicBase, String authToken) {
         this.localBase = "http://localhost:" + port;
