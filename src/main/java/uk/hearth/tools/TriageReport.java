@@ -71,6 +71,7 @@ public final class TriageReport {
             }
             if (!diffs.isEmpty()) {
                 flagMisses.add("  " + s.example().id() + " " + String.join(", ", diffs) + ": " + snippet(s.example().text()));
+                flagMisses.add("      rules: " + rules(s.decision()));
             }
         }
         out.printf(Locale.ROOT, "%nflag and role differences (%d)%n", flagMisses.size());

@@ -2,7 +2,9 @@ package uk.hearth.intake.triage;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A message as the phrase lists see it: a stream of words, each lower-cased and folded to plain letters
@@ -81,6 +83,8 @@ final class Tokens {
             } else if (cp == '.' && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
                     && Character.isDigit(text.charAt(i + 1))) {
                 i++;
+            } else if (cp == '.' && abbreviation(text, i)) {
+                i++;
             } else if (cp == '.' || cp == '!' || cp == ';' || cp == ':' || cp == '\n' || cp == '\r') {
                 b.breakSentence();
                 i++;
@@ -92,6 +96,34 @@ final class Tokens {
             }
         }
         return b.build();
+    }
+
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "cllr", "st", "rev", "prof");
+
+    /**
+     * A full stop that ends an abbreviation, not a sentence: a title before a name ("Mr. Grant"), an initial ("Ms J.
+     * Pryce"; not "I"), or "No." before a number ("neighbour at no. 6"). Staff notes are full of them.
+     */
+    static boolean abbreviation(String text, int dot) {
+        int from = dot;
+        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        int next = dot + 1;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        if (from == dot || next == dot + 1 || next >= text.length()
+                || from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+            return false;
+        }
+        String word = text.substring(from, dot);
+        char following = text.charAt(next);
+        if (word.equalsIgnoreCase("no") || word.equalsIgnoreCase("nos")) {
+            return Character.isDigit(following);
+        }
+        boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0)) && !word.equals("I");
+        return (initial || TITLES.contains(word.toLowerCase(Locale.ROOT))) && Character.isUpperCase(following);
     }
 
     /** The same words with each one looked up in {@code spellings} ("u" becomes "you", "gonna" "going to"). */

@@ -530,4 +530,94 @@ class TriageRulesTest {
             assertThat(d.surveyRemark()).isFalse();
         }
     }
+    /** Ways of saying it that the first rules missed: a door that "can no longer be locked", a relative on the phone. */
+    @Nested
+    class SaidAnotherWay {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "someone forced the back door last night and it can no longer be locked; insecure",
+                "still waiting on a date for replacing the bedroom window, which does not close or lock, ground floor flat;"
+                        + " insecure",
+                "Reported my front door weeks ago. It still does not lock, I put a chair under the handle at night; insecure",
+                "Mae'r drws cefn wedi torri ers wythnos. Dal dim clo ar y drws ac rwy'n ofnus yn y nos; insecure",
+                "the shower tray fills up with dirty brown water every time the toilet is flushed; sewage",
+                "my partner is 6 months pregnant and there is mould all over the wall behind the cot; damp_mould",
+                "the alarm in the hall, the CO one, has gone off three times today; carbon_monoxide",
+                "the boilers packed in and my nan is 90 and it's freezing; no_heating"})
+        void hazardsSaidInEverydayWords(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Thank you to the plumber who came out at midnight when water was pouring through my ceiling light",
+                "Last March part of the kitchen ceiling came down; your team were brilliant and it was all redone",
+                "I had a smell of gas a month ago which your engineer fixed. Do I need a new cooker?",
+                "a small patch of mould is just starting on the window seal, we have a new baby so can someone advise"})
+        void pastOrSlightIsNotAHazardNow(String text) {
+            assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Tenant's son phoned to say his mother's heating has not worked for a week; family",
+                "Hi, I'm Sue, Mrs Lowe's daughter at 3 Ash Row. The gate has come off its hinges; family",
+                "my dad is stuck in the lift at Orchard House, please send someone; family",
+                "Call from Mr Dee, neighbour at no. 5, reporting that the old lady at no. 7 has had no heating for days; other",
+                "it's Sam, Jean Platt's friend, she asked me to let you know her bath is leaking; friend",
+                "I support a survivor as her IDVA and she needs the locks changed; advocate"})
+        void someoneWritingForTheTenant(String text, String role) {
+            TriageDecision d = classify(text);
+            assertThat(d.representative()).as(text).isTrue();
+            assertThat(d.representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "I'm worried about my daughter at night because the window won't shut",
+                "My mum lives with me and she is 84 and the heating keeps cutting out"})
+        void aTenantSpeakingOfTheirOwnHouseholdIsNotARepresentative(String text) {
+            assertThat(classify(text).representative()).as(text).isFalse();
+        }
+
+        @Test
+        void aCouncillorsConstituentIsTheCouncillors() {
+            TriageDecision d = classify("I am writing for my constituent Mrs Bell about her damp. Cllr Ann Price");
+            assertThat(d.representativeRole()).isEqualTo("councillor");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the late Mrs Ives's keys: when must they be back?",
+                "As executors of the estate, may we have the final rent figure?",
+                "Her ex partner smashed the front door and she is staying with her sister"})
+        void vulnerabilityFromCircumstances(String text) {
+            assertThat(classify(text).vulnerability()).as(text).isTrue();
+        }
+
+        @Test
+        void choosingComplaintOnAFormIsAComplaint() {
+            assertThat(classify("Complaint type: Charges\nDetails: I was charged for a fob that your new system broke")
+                    .caseClass()).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(classify("Complaint type: Noise\nDetails: the neighbours play loud music every night")
+                    .caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "you closed my complaint without asking me. I'm not happy. reopen it and get a manager on it",
+                "Your answer did not deal with the points I raised. I want someone senior to look at this again"})
+        void escalationWithoutSayingStageTwo(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @Test
+        void writingToComplainInWelshIsAComplaint() {
+            assertThat(classify("Rwy'n ysgrifennu i gwyno am y contractwr a adawodd lanast yn yr ardd").caseClass())
+                    .isEqualTo(CaseClass.COMPLAINT);
+        }
+    }
 }
