@@ -359,6 +359,24 @@ abstract class IntakeScenarios extends HearthIT {
     }
 
     @Test
+    void aBacklogLargerThanOneBatchDrainsInOneRecoveryRun() {
+        String prefix = unique("backlog");
+        // As if a burst filled the processing queue and these waited in the inbox.
+        for (int k = 0; k < 25; k++) {
+            jdbc.sql("""
+                    insert into inbound_message (channel, source, external_id, received_at, stored_at, sender_phone,
+                        body, language, status, attempts, next_attempt_at)
+                    values ('api', 'crm', ?, current_timestamp, current_timestamp, ?,
+                        'The bathroom extractor fan has stopped working', 'en', 'RECEIVED', 0, current_timestamp)""")
+                    .params(prefix + "-" + k, "+4477009" + String.format("%05d", k)).update();
+        }
+
+        assertThat(intake.retryDue(10)).as("processed in one run, ten at a time").isGreaterThanOrEqualTo(25);
+        assertThat(jdbc.sql("select count(*) from inbound_message where external_id like ? and status = 'PROCESSED'")
+                .param(prefix + "-%").query(Long.class).single()).isEqualTo(25);
+    }
+
+    @Test
     void aMessageStoredButNotProcessedIsPickedUpByTheRecoveryJob() {
         String externalId = unique("orphan");
         String email = unique("orphan") + "@example.org";

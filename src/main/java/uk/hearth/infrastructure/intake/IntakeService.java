@@ -2,6 +2,8 @@ package uk.hearth.infrastructure.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +29,8 @@ import uk.hearth.message.InboundMessage;
 @Service
 public class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /** How long one recovery run may keep taking batches; the next run carries on from there. */
+    static final Duration RECOVERY_BUDGET = Duration.ofSeconds(10);
 
     private final Inbox inbox;
     private final ProcessingInbound processing;
@@ -101,15 +105,28 @@ public class IntakeService {
         return new Received(receipt.id(), receipt.duplicate(), Optional.empty());
     }
 
-    /** Process what is left in the inbox: messages whose processing failed or whose node stopped. */
-    public int retryDue(int limit) {
+    /**
+     * Process what is left in the inbox: messages whose processing failed, whose node stopped, or that a burst left
+     * waiting when the processing queue was full. Takes batches of {@code batch} until none is due, a batch makes no
+     * progress, or {@link #RECOVERY_BUDGET} has passed, so a backlog of thousands drains in one run instead of one
+     * batch per interval.
+     */
+    public int retryDue(int batch) {
+        long deadline = System.nanoTime() + RECOVERY_BUDGET.toNanos();
         int done = 0;
-        for (Long id : inbox.due(clock.instant(), limit)) {
-            if (process(id).isPresent()) {
-                done++;
+        while (true) {
+            List<Long> due = inbox.due(clock.instant(), batch);
+            int progress = 0;
+            for (Long id : due) {
+                if (process(id).isPresent()) {
+                    progress++;
+                }
+            }
+            done += progress;
+            if (due.size() < batch || progress == 0 || System.nanoTime() - deadline >= 0) {
+                return done;
             }
         }
-        return done;
     }
 
     private Optional<Processed> process(long inboundId) {
