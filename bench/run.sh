@@ -5,7 +5,8 @@
 #   bash bench/run.sh
 #
 # Settings (environment, all optional):
-#   BENCH_JAVA_OPTS   JVM flags for the service (default: none, i.e. the JVM's own defaults)
+#   BENCH_JAVA_OPTS   JVM flags for the service (default: the Docker image's, its ENV JAVA_OPTS line;
+#                     BENCH_JAVA_OPTS=" " for the JVM's own defaults)
 #   BENCH_PORT        first port to try for the service (default 18080)
 #   BENCH_DB          PostgreSQL database, dropped and recreated (default hearth_bench)
 #   BENCH_RATE        arrival rate for the open-loop phase, req/s (default 200)
@@ -23,7 +24,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The image's flags, so the figures are the image's: its one `ENV JAVA_OPTS="…"` line.
+IMAGE_JAVA_OPTS=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' Dockerfile)
+JAVA_OPTS=${BENCH_JAVA_OPTS-$IMAGE_JAVA_OPTS}
 DB=${BENCH_DB:-hearth_bench}
 RATE=${BENCH_RATE:-200}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}
