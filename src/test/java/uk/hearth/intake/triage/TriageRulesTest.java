@@ -544,7 +544,13 @@ class TriageRulesTest {
                 "the shower tray fills up with dirty brown water every time the toilet is flushed; sewage",
                 "my partner is 6 months pregnant and there is mould all over the wall behind the cot; damp_mould",
                 "the alarm in the hall, the CO one, has gone off three times today; carbon_monoxide",
-                "the boilers packed in and my nan is 90 and it's freezing; no_heating"})
+                "the boilers packed in and my nan is 90 and it's freezing; no_heating",
+                "lift alarm call: a man trapped between floors 6 and 7 at Elm Court; trapped",
+                "the detector with CO on it keeps screaming in the hallway; carbon_monoxide",
+                "the locksmith never came back and Mum can't lock her front door; insecure",
+                "a step on the stairs has come loose and I nearly went flying; structural",
+                "still no heating, minus two outside and the kids are under 5; no_heating",
+                "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure"})
         void hazardsSaidInEverydayWords(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -568,7 +574,11 @@ class TriageRulesTest {
                 "my dad is stuck in the lift at Orchard House, please send someone; family",
                 "Call from Mr Dee, neighbour at no. 5, reporting that the old lady at no. 7 has had no heating for days; other",
                 "it's Sam, Jean Platt's friend, she asked me to let you know her bath is leaking; friend",
-                "I support a survivor as her IDVA and she needs the locks changed; advocate"})
+                "I support a survivor as her IDVA and she needs the locks changed; advocate",
+                "Mrs Okoro rang via her daughter, who translated for her, about the broken fence; family",
+                "my wife got your letter about her complaint and she is not happy with it; family",
+                "is the plumber coming to my mam's on Friday morning? she can't get to the door quickly; family",
+                "Call through Language Line for tenant Mr Haddad: the window is stuck open; other"})
         void someoneWritingForTheTenant(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -593,7 +603,9 @@ class TriageRulesTest {
         @ValueSource(strings = {
                 "the late Mrs Ives's keys: when must they be back?",
                 "As executors of the estate, may we have the final rent figure?",
-                "Her ex partner smashed the front door and she is staying with her sister"})
+                "Her ex partner smashed the front door and she is staying with her sister",
+                "he is not steady on his feet and the path is broken",
+                "I'm finding the stairs harder every week, is there anything smaller?"})
         void vulnerabilityFromCircumstances(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -612,6 +624,12 @@ class TriageRulesTest {
                 "Your answer did not deal with the points I raised. I want someone senior to look at this again"})
         void escalationWithoutSayingStageTwo(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @Test
+        void askingInWelshForTheComplaintToBeReviewedIsAnEscalation() {
+            assertThat(classify("Diolch am eich llythyr ond nid yw'n datrys dim. Rwyf am i'r gŵyn gael ei hadolygu gan"
+                    + " uwch reolwr").caseClass()).isEqualTo(CaseClass.ESCALATION);
         }
 
         @Test
