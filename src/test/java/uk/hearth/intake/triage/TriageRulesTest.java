@@ -550,7 +550,10 @@ class TriageRulesTest {
                 "the locksmith never came back and Mum can't lock her front door; insecure",
                 "a step on the stairs has come loose and I nearly went flying; structural",
                 "still no heating, minus two outside and the kids are under 5; no_heating",
-                "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure"})
+                "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure",
+                "my dad has been without heating for four days in this cold and he is 81; no_heating",
+                "the light on the landing is hanging off the ceiling on its wires; electrical",
+                "someone set the bins alight and the stairwell filled with smoke; fire"})
         void hazardsSaidInEverydayWords(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -578,7 +581,11 @@ class TriageRulesTest {
                 "Mrs Okoro rang via her daughter, who translated for her, about the broken fence; family",
                 "my wife got your letter about her complaint and she is not happy with it; family",
                 "is the plumber coming to my mam's on Friday morning? she can't get to the door quickly; family",
-                "Call through Language Line for tenant Mr Haddad: the window is stuck open; other"})
+                "Call through Language Line for tenant Mr Haddad: the window is stuck open; other",
+                "Son (lives away) on the phone for his mother Mrs Kaur, no. 4: boiler not firing; family",
+                "my nan is at 7 Holly Row and she has asked me to report the gutter hanging off; family",
+                "I'm Ella Ward's mum, she's at 2 Fern Walk and her shower has stopped working; family",
+                "Writing for my neighbour and friend Bill who has no computer: his path is broken; friend"})
         void someoneWritingForTheTenant(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
