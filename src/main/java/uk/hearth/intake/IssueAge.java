@@ -33,7 +33,8 @@ final class IssueAge {
     static Optional<Period> in(String text, LocalDate today) {
         String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         Period longest = null;
-        Matcher m = SPAN.matcher(t);
+        // Every span names years or months, every dated one says "since": most messages need neither pattern.
+        Matcher m = SPAN.matcher(t.contains("year") || t.contains("month") ? t : "");
         while (m.find()) {
             String count = m.group(1) != null ? m.group(1) : m.group(3);
             String unit = m.group(2) != null ? m.group(2) : m.group(4);
@@ -41,7 +42,7 @@ final class IssueAge {
             Period p = unit.startsWith("year") ? Period.ofYears(n) : Period.ofMonths(n);
             longest = longer(longest, p);
         }
-        Matcher y = SINCE_YEAR.matcher(t);
+        Matcher y = SINCE_YEAR.matcher(t.contains("since") ? t : "");
         while (y.find()) {
             int year = Integer.parseInt(y.group(1));
             if (year <= today.getYear()) {

@@ -86,7 +86,7 @@ final class Threading {
     static List<CaseReference> quotedReferences(InboundMessage message) {
         Set<String> found = new LinkedHashSet<>();
         for (String text : new String[] {message.subject(), message.text()}) {
-            if (text == null) {
+            if (text == null || text.indexOf('-') < 0) {
                 continue;
             }
             Matcher m = REFERENCE.matcher(text);
