@@ -553,7 +553,12 @@ class TriageRulesTest {
                 "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure",
                 "my dad has been without heating for four days in this cold and he is 81; no_heating",
                 "the light on the landing is hanging off the ceiling on its wires; electrical",
-                "someone set the bins alight and the stairwell filled with smoke; fire"})
+                "someone set the bins alight and the stairwell filled with smoke; fire",
+                "new back door fitted but there's no lock on it, we're wedging a chair under it; insecure",
+                "the police forced the door on Monday and it is held shut with a bungee cord; insecure",
+                "the socket by the bed gets really hot and there's a smell like hot plastic; electrical",
+                "a big chunk broke off the balcony edge onto the car park; structural",
+                "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural"})
         void hazardsSaidInEverydayWords(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -585,7 +590,9 @@ class TriageRulesTest {
                 "Son (lives away) on the phone for his mother Mrs Kaur, no. 4: boiler not firing; family",
                 "my nan is at 7 Holly Row and she has asked me to report the gutter hanging off; family",
                 "I'm Ella Ward's mum, she's at 2 Fern Walk and her shower has stopped working; family",
-                "Writing for my neighbour and friend Bill who has no computer: his path is broken; friend"})
+                "Writing for my neighbour and friend Bill who has no computer: his path is broken; friend",
+                "Call from Ms Rowe, sister of T Mr D. Rowe, 4 Vale Rd: the bath panel is loose; family",
+                "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken; other"})
         void someoneWritingForTheTenant(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -637,6 +644,14 @@ class TriageRulesTest {
         void askingInWelshForTheComplaintToBeReviewedIsAnEscalation() {
             assertThat(classify("Diolch am eich llythyr ond nid yw'n datrys dim. Rwyf am i'r gŵyn gael ei hadolygu gan"
                     + " uwch reolwr").caseClass()).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Ymateb i fy nghwyn ddim yn dderbyniol. Dw i eisiau i rywun arall edrych arno fe",
+                "The complaints team said my complaint is closed. It's not resolved, I want someone else to look again"})
+        void moreWaysOfAskingForTheAnswerToBeReviewed(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
         }
 
         @Test
