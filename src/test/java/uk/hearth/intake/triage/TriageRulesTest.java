@@ -558,7 +558,10 @@ class TriageRulesTest {
                 "the police forced the door on Monday and it is held shut with a bungee cord; insecure",
                 "the socket by the bed gets really hot and there's a smell like hot plastic; electrical",
                 "a big chunk broke off the balcony edge onto the car park; structural",
-                "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural"})
+                "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural",
+                "the kids' window on the 6th floor can't be closed or locked since it dropped on its hinges; insecure",
+                "next door's builder knocked a hole through the wall, the lounge is open to their site; insecure",
+                "wtr pourin thru kitchn ceilin; water_electrics"})
         void hazardsSaidInEverydayWords(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -592,7 +595,10 @@ class TriageRulesTest {
                 "I'm Ella Ward's mum, she's at 2 Fern Walk and her shower has stopped working; family",
                 "Writing for my neighbour and friend Bill who has no computer: his path is broken; friend",
                 "Call from Ms Rowe, sister of T Mr D. Rowe, 4 Vale Rd: the bath panel is loose; family",
-                "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken; other"})
+                "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken; other",
+                "Mrs Ahmed rang with her nephew interpreting, the extractor fan is broken; family",
+                "Call from a church volunteer with T Mr Dunn on speaker about his leaking roof; other",
+                "My sister Jo (flat 2) asked me to write: her heating is off; family"})
         void someoneWritingForTheTenant(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
