@@ -20,14 +20,16 @@ final class ListRule implements TriageRule {
     /**
      * @param anchors         lists whose match is quoted; empty means the whole message
      * @param sameSentence    at least one must occur in the anchor's sentence (empty: no condition)
-     * @param notSameSentence none may occur in the anchor's sentence
+     * @param notSameSentence none may occur in the anchor's sentence, unless one of {@code unlessSameSentence} does
+     * @param unlessSameSentence lifts {@code notSameSentence}: "you say it was fixed, but water still comes through"
      * @param inMessage       at least one must occur somewhere in the message
      * @param notInMessage    none may occur in the message
      * @param followedBy      at least one must occur after the anchor, or in its sentence
      * @param notPrecededBy   none may end right where the anchor begins
      * @param maxWords        the message has at most this many words (0: no limit)
      */
-    record Clause(int[] anchors, int[] sameSentence, int[] notSameSentence, int[] inMessage, int[] notInMessage,
+    record Clause(int[] anchors, int[] sameSentence, int[] notSameSentence, int[] unlessSameSentence,
+                  int[] inMessage, int[] notInMessage,
                   int[] followedBy, int[] notPrecededBy, int maxWords, CaseClass vote, int weight, String explain,
                   Set<Signal> signals) {
     }
@@ -140,7 +142,8 @@ final class ListRule implements TriageRule {
         if (c.sameSentence().length > 0 && !anyInSentence(text, c.sameSentence(), candidate)) {
             return null;
         }
-        if (anyInSentence(text, c.notSameSentence(), candidate)) {
+        if (anyInSentence(text, c.notSameSentence(), candidate)
+                && !anyInSentence(text, c.unlessSameSentence(), candidate)) {
             return null;
         }
         for (int list : c.notPrecededBy()) {

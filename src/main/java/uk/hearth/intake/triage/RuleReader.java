@@ -19,7 +19,8 @@ final class RuleReader {
             "representative-roles", "hazard-kinds");
     private static final Set<String> LIST_RULE_KEYS = Set.of("id", "kind", "enabled", "vote", "weight", "explain",
             "hazard", "representative", "flags", "weight-per-extra-match", "max-weight", "when");
-    private static final Set<String> CLAUSE_KEYS = Set.of("phrases", "same-sentence", "not-same-sentence", "in-message",
+    private static final Set<String> CLAUSE_KEYS = Set.of("phrases", "same-sentence", "not-same-sentence",
+            "unless-same-sentence", "in-message",
             "not-in-message", "followed-by", "not-preceded-by", "max-words", "vote", "weight", "explain", "flags");
     private static final Set<String> RESPONSE_RULE_KEYS = Set.of("id", "kind", "enabled", "existing", "response",
             "no-response", "review", "rejection", "review-weight", "rejection-weight");
@@ -123,7 +124,8 @@ final class RuleReader {
                 throw c.error("the rule neither votes nor raises a flag, a hazard or a representative");
             }
             clauses.add(new ListRule.Clause(lists(c.get("phrases")), lists(c.get("same-sentence")),
-                    lists(c.get("not-same-sentence")), lists(c.get("in-message")), lists(c.get("not-in-message")),
+                    lists(c.get("not-same-sentence")), lists(c.get("unless-same-sentence")), lists(c.get("in-message")),
+                    lists(c.get("not-in-message")),
                     lists(c.get("followed-by")), lists(c.get("not-preceded-by")), c.get("max-words").integer(0),
                     clauseVote, clauseWeight, clauseExplain, signals));
         }

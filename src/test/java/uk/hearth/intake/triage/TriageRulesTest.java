@@ -568,6 +568,13 @@ class TriageRulesTest {
             assertThat(d.hazardKinds()).as(text).contains(kind);
         }
 
+        @Test
+        void aFixClaimedButDisputedLeavesTheHazardStanding() {
+            assertThat(classify("Your letter says the leak was fixed in May but water still comes through the"
+                    + " bathroom ceiling light").hazardKinds()).contains("water_electrics");
+            assertThat(classify("The leak through the ceiling light was fixed in May, thank you").hazard()).isFalse();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {
                 "Thank you to the plumber who came out at midnight when water was pouring through my ceiling light",
