@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The first honest triage step: a list of small named rules, read like a policy, each of which may find
@@ -21,10 +22,13 @@ public final class Triage {
 
     /** Where the shipped configuration lives, relative to the working directory (the repository root). */
     public static final Path SHIPPED_CONFIG = Path.of("config", "triage");
+    /** The reason recorded when the hazard model, not a rule, raised the hazard flag. */
+    public static final String HAZARD_MODEL_RULE = "hazard-model";
 
     private final List<TriageRule> rules;
     private final Lexicon lexicon;
     private final DecisionCombiner combiner;
+    private final HazardModel hazardModel;
 
     /** Rules written in Java, with no phrase lists and the default thresholds. */
     public Triage(List<TriageRule> rules) {
@@ -32,9 +36,24 @@ public final class Triage {
     }
 
     Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner.Settings settings) {
+        this(rules, lexicon, new DecisionCombiner(settings), null);
+    }
+
+    private Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner combiner, HazardModel hazardModel) {
         this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
         this.lexicon = lexicon;
-        this.combiner = new DecisionCombiner(settings);
+        this.combiner = combiner;
+        this.hazardModel = hazardModel;
+    }
+
+    /** The same rules with a second opinion on hazards (null: none). */
+    Triage withHazardModel(HazardModel model) {
+        return new Triage(rules, lexicon, combiner, model);
+    }
+
+    /** The hazard model, if one is configured. */
+    public Optional<HazardModel> hazardModel() {
+        return Optional.ofNullable(hazardModel);
     }
 
     /**
@@ -71,6 +90,21 @@ public final class Triage {
         for (TriageRule rule : rules) {
             rule.evaluate(text).ifPresent(finding -> fired.add(new DecisionCombiner.Fired(rule.id(), finding)));
         }
-        return combiner.combine(fired);
+        TriageDecision decision = combiner.combine(fired);
+        return decision.hazard() || hazardModel == null ? decision : secondOpinion(decision, input);
+    }
+
+    /** Rules found no hazard: the model may still see one, and says which words made it think so. */
+    private TriageDecision secondOpinion(TriageDecision decision, TriageInput input) {
+        String words = input.subject() == null ? input.text() : input.subject() + "\n" + input.text();
+        return hazardModel.judge(words).map(evidence -> {
+            List<Reason> reasons = new ArrayList<>(decision.reasons());
+            reasons.add(new Reason(HAZARD_MODEL_RULE, "reads like the reports of a possible hazard it has learnt from ("
+                    + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
+                    + "); no hazard rule fired, so check whether it needs making safe"));
+            return new TriageDecision(decision.caseClass(), true, decision.vulnerability(),
+                    decision.representative(), decision.representativeRole(), decision.needsClarification(),
+                    reasons, decision.hazardKinds(), decision.dampAndMould(), decision.surveyRemark());
+        }).orElse(decision);
     }
 }

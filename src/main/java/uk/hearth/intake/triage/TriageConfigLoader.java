@@ -1,6 +1,7 @@
 package uk.hearth.intake.triage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 import uk.hearth.intake.triage.Phrase.Element;
 
 /**
@@ -28,6 +33,7 @@ import uk.hearth.intake.triage.Phrase.Element;
 final class TriageConfigLoader {
 
     static final String RULES_FILE = "rules.yaml";
+    static final String HAZARD_MODEL_FILE = "hazard-model.yaml";
     private static final Set<String> LANGUAGE_FILE_SECTIONS = Set.of("lists", "classes", "spellings", "markers");
 
     /** One language's files, before compiling. */
@@ -64,7 +70,61 @@ final class TriageConfigLoader {
         Map<String, ConfigNode> top = root.entries(Set.of("decision", "languages", "rules"));
         List<LanguageFiles> languages = readLanguages(dir, root.get("languages"));
         Lexicon lexicon = compile(languages);
-        return RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
+        Triage triage = RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
+        Path modelFile = dir.resolve(HAZARD_MODEL_FILE);
+        return Files.isRegularFile(modelFile) ? triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile)))
+                : triage;
+    }
+
+    /** {@code hazard-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
+    private static HazardModel hazardModel(Path dir, ConfigNode node) {
+        node.entries(Set.of("enabled", "examples", "threshold", "min-count"));
+        if (!node.get("enabled").bool(true)) {
+            return null;
+        }
+        Path examplesDir = dir.resolve(node.get("examples").string("examples"));
+        int threshold = node.get("threshold").integer(18);
+        int minCount = node.get("min-count").integer(3);
+        if (minCount < 1) {
+            throw node.get("min-count").error("must be at least 1");
+        }
+        List<HazardModel.Example> examples = new ArrayList<>();
+        try (Stream<Path> files = Files.list(examplesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                readExamples(file, examples);
+            }
+        } catch (IOException e) {
+            throw node.get("examples").error("cannot read the examples directory " + examplesDir + ": " + e.getMessage());
+        }
+        try {
+            return HazardModel.train(examples, threshold, minCount);
+        } catch (IllegalArgumentException e) {
+            throw node.get("examples").error(examplesDir + ": " + e.getMessage());
+        }
+    }
+
+    /** JSON lines in the dev.jsonl format; only {@code text} and {@code hazard} are used. */
+    private static void readExamples(Path file, List<HazardModel.Example> into) throws IOException {
+        Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).isBlank()) {
+                continue;
+            }
+            Object line;
+            try {
+                line = json.load(lines.get(k));
+            } catch (YAMLException e) {
+                throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object: "
+                        + e.getMessage().replaceAll("\\s+", " "), e);
+            }
+            if (!(line instanceof Map<?, ?> map) || !(map.get("text") instanceof String text)
+                    || !(map.get("hazard") instanceof Boolean hazard)) {
+                throw new TriageConfigException(file + " line " + (k + 1)
+                        + ": needs \"text\" (a string) and \"hazard\" (true or false)");
+            }
+            into.add(new HazardModel.Example(text, hazard));
+        }
     }
 
     private static List<LanguageFiles> readLanguages(Path dir, ConfigNode node) {
