@@ -327,7 +327,27 @@ class TriageRulesTest {
                 "We are instructed by Mr Lee in relation to disrepair at his home|solicitor",
                 "I'm an advocate with Age UK writing about Mrs Kay's heating|advocate",
                 "My constituent has asked me to raise her repair with you|mp",
-                "Writing on behalf of Mr Ahmed at flat 2, he asked me to report the leak|other"})
+                "Writing on behalf of Mr Ahmed at flat 2, he asked me to report the leak|other",
+                // Said another way: introduced by the tenant's name, recorded by staff, through an interpreter.
+                "Tenant's son phoned to say his mother's heating has not worked for a week|family",
+                "Hi, I'm Sue, Mrs Lowe's daughter at 3 Ash Row. The gate has come off its hinges|family",
+                "my dad is stuck in the lift at Orchard House, please send someone|family",
+                "Call from Mr Dee, neighbour at no. 5, reporting that the old lady at no. 7 has had no heating for days|other",
+                "it's Sam, Jean Platt's friend, she asked me to let you know her bath is leaking|friend",
+                "I support a survivor as her IDVA and she needs the locks changed|advocate",
+                "Mrs Okoro rang via her daughter, who translated for her, about the broken fence|family",
+                "my wife got your letter about her complaint and she is not happy with it|family",
+                "is the plumber coming to my mam's on Friday morning? she can't get to the door quickly|family",
+                "Call through Language Line for tenant Mr Haddad: the window is stuck open|other",
+                "Son (lives away) on the phone for his mother Mrs Kaur, no. 4: boiler not firing|family",
+                "my nan is at 7 Holly Row and she has asked me to report the gutter hanging off|family",
+                "I'm Ella Ward's mum, she's at 2 Fern Walk and her shower has stopped working|family",
+                "Writing for my neighbour and friend Bill who has no computer: his path is broken|friend",
+                "Call from Ms Rowe, sister of T Mr D. Rowe, 4 Vale Rd: the bath panel is loose|family",
+                "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken|other",
+                "Mrs Ahmed rang with her nephew interpreting, the extractor fan is broken|family",
+                "Call from a church volunteer with T Mr Dunn on speaker about his leaking roof|other",
+                "My sister Jo (flat 2) asked me to write: her heating is off|family"})
         void rolesAreRecognisedFromTheWords(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -486,7 +506,34 @@ class TriageRulesTest {
                 "water is dripping out of the ceiling light; water_electrics",
                 "the toilet is overflowing with sewage; sewage",
                 "the back door was kicked in and won't lock; insecure",
-                "my dad is stuck in the lift between floors; trapped"})
+                "my dad is stuck in the lift between floors; trapped",
+                // Said another way: understated, misspelt, in a staff note, in Welsh.
+                "someone forced the back door last night and it can no longer be locked; insecure",
+                "still waiting on a date for replacing the bedroom window, which does not close or lock, ground floor flat;"
+                        + " insecure",
+                "Reported my front door weeks ago. It still does not lock, I put a chair under the handle at night; insecure",
+                "Mae'r drws cefn wedi torri ers wythnos. Dal dim clo ar y drws ac rwy'n ofnus yn y nos; insecure",
+                "the shower tray fills up with dirty brown water every time the toilet is flushed; sewage",
+                "my partner is 6 months pregnant and there is mould all over the wall behind the cot; damp_mould",
+                "the alarm in the hall, the CO one, has gone off three times today; carbon_monoxide",
+                "the boilers packed in and my nan is 90 and it's freezing; no_heating",
+                "lift alarm call: a man trapped between floors 6 and 7 at Elm Court; trapped",
+                "the detector with CO on it keeps screaming in the hallway; carbon_monoxide",
+                "the locksmith never came back and Mum can't lock her front door; insecure",
+                "a step on the stairs has come loose and I nearly went flying; structural",
+                "still no heating, minus two outside and the kids are under 5; no_heating",
+                "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure",
+                "my dad has been without heating for four days in this cold and he is 81; no_heating",
+                "the light on the landing is hanging off the ceiling on its wires; electrical",
+                "someone set the bins alight and the stairwell filled with smoke; fire",
+                "new back door fitted but there's no lock on it, we're wedging a chair under it; insecure",
+                "the police forced the door on Monday and it is held shut with a bungee cord; insecure",
+                "the socket by the bed gets really hot and there's a smell like hot plastic; electrical",
+                "a big chunk broke off the balcony edge onto the car park; structural",
+                "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural",
+                "the kids' window on the 6th floor can't be closed or locked since it dropped on its hinges; insecure",
+                "next door's builder knocked a hole through the wall, the lounge is open to their site; insecure",
+                "wtr pourin thru kitchn ceilin; water_electrics"})
         void hazardKindsSayWhatToDoNow(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -534,40 +581,6 @@ class TriageRulesTest {
     @Nested
     class SaidAnotherWay {
 
-        @ParameterizedTest
-        @CsvSource(delimiter = ';', value = {
-                "someone forced the back door last night and it can no longer be locked; insecure",
-                "still waiting on a date for replacing the bedroom window, which does not close or lock, ground floor flat;"
-                        + " insecure",
-                "Reported my front door weeks ago. It still does not lock, I put a chair under the handle at night; insecure",
-                "Mae'r drws cefn wedi torri ers wythnos. Dal dim clo ar y drws ac rwy'n ofnus yn y nos; insecure",
-                "the shower tray fills up with dirty brown water every time the toilet is flushed; sewage",
-                "my partner is 6 months pregnant and there is mould all over the wall behind the cot; damp_mould",
-                "the alarm in the hall, the CO one, has gone off three times today; carbon_monoxide",
-                "the boilers packed in and my nan is 90 and it's freezing; no_heating",
-                "lift alarm call: a man trapped between floors 6 and 7 at Elm Court; trapped",
-                "the detector with CO on it keeps screaming in the hallway; carbon_monoxide",
-                "the locksmith never came back and Mum can't lock her front door; insecure",
-                "a step on the stairs has come loose and I nearly went flying; structural",
-                "still no heating, minus two outside and the kids are under 5; no_heating",
-                "Mae'r drws cefn wedi chwyddo. Dwi ddim yn gallu ei gloi o gwbl; insecure",
-                "my dad has been without heating for four days in this cold and he is 81; no_heating",
-                "the light on the landing is hanging off the ceiling on its wires; electrical",
-                "someone set the bins alight and the stairwell filled with smoke; fire",
-                "new back door fitted but there's no lock on it, we're wedging a chair under it; insecure",
-                "the police forced the door on Monday and it is held shut with a bungee cord; insecure",
-                "the socket by the bed gets really hot and there's a smell like hot plastic; electrical",
-                "a big chunk broke off the balcony edge onto the car park; structural",
-                "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural",
-                "the kids' window on the 6th floor can't be closed or locked since it dropped on its hinges; insecure",
-                "next door's builder knocked a hole through the wall, the lounge is open to their site; insecure",
-                "wtr pourin thru kitchn ceilin; water_electrics"})
-        void hazardsSaidInEverydayWords(String text, String kind) {
-            TriageDecision d = classify(text);
-            assertThat(d.hazard()).as(text).isTrue();
-            assertThat(d.hazardKinds()).as(text).contains(kind);
-        }
-
         @Test
         void aFixClaimedButDisputedLeavesTheHazardStanding() {
             assertThat(classify("Your letter says the leak was fixed in May but water still comes through the"
@@ -583,33 +596,6 @@ class TriageRulesTest {
                 "a small patch of mould is just starting on the window seal, we have a new baby so can someone advise"})
         void pastOrSlightIsNotAHazardNow(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
-        }
-
-        @ParameterizedTest
-        @CsvSource(delimiter = ';', value = {
-                "Tenant's son phoned to say his mother's heating has not worked for a week; family",
-                "Hi, I'm Sue, Mrs Lowe's daughter at 3 Ash Row. The gate has come off its hinges; family",
-                "my dad is stuck in the lift at Orchard House, please send someone; family",
-                "Call from Mr Dee, neighbour at no. 5, reporting that the old lady at no. 7 has had no heating for days; other",
-                "it's Sam, Jean Platt's friend, she asked me to let you know her bath is leaking; friend",
-                "I support a survivor as her IDVA and she needs the locks changed; advocate",
-                "Mrs Okoro rang via her daughter, who translated for her, about the broken fence; family",
-                "my wife got your letter about her complaint and she is not happy with it; family",
-                "is the plumber coming to my mam's on Friday morning? she can't get to the door quickly; family",
-                "Call through Language Line for tenant Mr Haddad: the window is stuck open; other",
-                "Son (lives away) on the phone for his mother Mrs Kaur, no. 4: boiler not firing; family",
-                "my nan is at 7 Holly Row and she has asked me to report the gutter hanging off; family",
-                "I'm Ella Ward's mum, she's at 2 Fern Walk and her shower has stopped working; family",
-                "Writing for my neighbour and friend Bill who has no computer: his path is broken; friend",
-                "Call from Ms Rowe, sister of T Mr D. Rowe, 4 Vale Rd: the bath panel is loose; family",
-                "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken; other",
-                "Mrs Ahmed rang with her nephew interpreting, the extractor fan is broken; family",
-                "Call from a church volunteer with T Mr Dunn on speaker about his leaking roof; other",
-                "My sister Jo (flat 2) asked me to write: her heating is off; family"})
-        void someoneWritingForTheTenant(String text, String role) {
-            TriageDecision d = classify(text);
-            assertThat(d.representative()).as(text).isTrue();
-            assertThat(d.representativeRole()).as(text).isEqualTo(role);
         }
 
         @ParameterizedTest
