@@ -347,7 +347,8 @@ class TriageRulesTest {
                 "Video relay call (BSL interpreter) from T Mr Lee: the gate is broken|other",
                 "Mrs Ahmed rang with her nephew interpreting, the extractor fan is broken|family",
                 "Call from a church volunteer with T Mr Dunn on speaker about his leaking roof|other",
-                "My sister Jo (flat 2) asked me to write: her heating is off|family"})
+                "My sister Jo (flat 2) asked me to write: her heating is off|family",
+                "Call from T's mother on behalf of T Ms Clarke: the boiler is not firing|family"})
         void rolesAreRecognisedFromTheWords(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -533,7 +534,9 @@ class TriageRulesTest {
                 "Mae darn o'r nenfwd newydd ddisgyn i mewn i'r bath; structural",
                 "the kids' window on the 6th floor can't be closed or locked since it dropped on its hinges; insecure",
                 "next door's builder knocked a hole through the wall, the lounge is open to their site; insecure",
-                "wtr pourin thru kitchn ceilin; water_electrics"})
+                "wtr pourin thru kitchn ceilin; water_electrics",
+                "bit of a gassy smell in the kitchen, prob nothing; gas",
+                "the balcony railing still moves several inches when you lean on it; structural"})
         void hazardKindsSayWhatToDoNow(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
