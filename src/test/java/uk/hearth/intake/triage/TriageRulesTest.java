@@ -651,7 +651,9 @@ class TriageRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {
                 "Ymateb i fy nghwyn ddim yn dderbyniol. Dw i eisiau i rywun arall edrych arno fe",
-                "The complaints team said my complaint is closed. It's not resolved, I want someone else to look again"})
+                "The complaints team said my complaint is closed. It's not resolved, I want someone else to look again",
+                "complaint response was a copy and paste job, want someone else to look at it pls",
+                "Escalation request\nRef: 4411\nThe £20 offered does not cover what I lost. Please review."})
         void moreWaysOfAskingForTheAnswerToBeReviewed(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
         }
