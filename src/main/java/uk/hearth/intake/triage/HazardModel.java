@@ -80,6 +80,16 @@ public final class HazardModel {
 
     /** The evidence, when the message reaches the threshold. */
     public Optional<Evidence> judge(String text) {
+        Evidence evidence = weigh(text);
+        return evidence.logOdds() < threshold ? Optional.empty() : Optional.of(evidence);
+    }
+
+    /** The log-odds for a message, flagged or not: for tuning the threshold. */
+    public double logOdds(String text) {
+        return weigh(text).logOdds();
+    }
+
+    private Evidence weigh(String text) {
         double total = prior;
         List<Map.Entry<String, Double>> present = new ArrayList<>();
         for (String feature : features(text)) {
@@ -89,30 +99,9 @@ public final class HazardModel {
                 present.add(Map.entry(feature, w));
             }
         }
-        if (total < threshold) {
-            return Optional.empty();
-        }
         List<String> strongest = present.stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(WORDS_QUOTED).map(e -> e.getKey().replace('_', ' ')).toList();
-        return Optional.of(new Evidence(total, strongest));
-    }
-
-    /** The log-odds for a message, flagged or not: for tuning the threshold. */
-    public double logOdds(String text) {
-        double total = prior;
-        for (String feature : features(text)) {
-            total += weights.getOrDefault(feature, 0.0);
-        }
-        return total;
-    }
-
-    public double threshold() {
-        return threshold;
-    }
-
-    /** How many examples it learnt from. */
-    public int examples() {
-        return examples;
+        return new Evidence(total, strongest);
     }
 
     /** Lower-case words (apostrophes dropped: "can't" is "cant") and each pair of neighbouring words. */

@@ -16,7 +16,7 @@ final class RuleReader {
 
     private static final Set<String> DECISION_KEYS = Set.of("complaint-threshold", "escalation-threshold",
             "decisive-weight", "lower-class-order", "elected-member-roles", "elected-member-enquiry-weight",
-            "representative-roles", "hazard-kinds");
+            "representative-roles", "hazard-kinds", "hazard-still-present");
     private static final Set<String> LIST_RULE_KEYS = Set.of("id", "kind", "enabled", "vote", "weight", "explain",
             "hazard", "representative", "flags", "weight-per-extra-match", "max-weight", "when");
     private static final Set<String> CLAUSE_KEYS = Set.of("phrases", "same-sentence", "not-same-sentence",
@@ -34,6 +34,8 @@ final class RuleReader {
 
     private final Lexicon lexicon;
     private final Set<String> hazardKinds;
+    /** Lists that lift a hazard rule's exclusions ({@code decision.hazard-still-present}). */
+    private int[] hazardStillPresent = new int[0];
 
     private RuleReader(Lexicon lexicon, Set<String> hazardKinds) {
         this.lexicon = lexicon;
@@ -47,6 +49,7 @@ final class RuleReader {
         decision.entries(DECISION_KEYS);
         Set<String> hazardKinds = new HashSet<>(decision.get("hazard-kinds").strings());
         RuleReader reader = new RuleReader(lexicon, hazardKinds);
+        reader.hazardStillPresent = reader.lists(decision.get("hazard-still-present"));
         RepresentativeRoles roles = reader.roles(decision.get("representative-roles"));
         List<TriageRule> built = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -124,7 +127,7 @@ final class RuleReader {
                 throw c.error("the rule neither votes nor raises a flag, a hazard or a representative");
             }
             clauses.add(new ListRule.Clause(lists(c.get("phrases")), lists(c.get("same-sentence")),
-                    lists(c.get("not-same-sentence")), lists(c.get("unless-same-sentence")), lists(c.get("in-message")),
+                    lists(c.get("not-same-sentence")), unless(c, hazard != null), lists(c.get("in-message")),
                     lists(c.get("not-in-message")),
                     lists(c.get("followed-by")), lists(c.get("not-preceded-by")), c.get("max-words").integer(0),
                     clauseVote, clauseWeight, clauseExplain, signals));
@@ -162,6 +165,12 @@ final class RuleReader {
             throw node.error("every role must be ranked; missing " + String.join(", ", missing));
         }
         return new RepresentativeRoles(lists, lexicon, precedence);
+    }
+
+    /** The clause's own {@code unless-same-sentence}; in a hazard rule, by default {@code hazard-still-present}. */
+    private int[] unless(ConfigNode clause, boolean hazardRule) {
+        ConfigNode own = clause.get("unless-same-sentence");
+        return own.isMissing() && hazardRule ? hazardStillPresent : lists(own);
     }
 
     private int[] lists(ConfigNode node) {

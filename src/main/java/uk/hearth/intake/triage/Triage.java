@@ -97,14 +97,9 @@ public final class Triage {
     /** Rules found no hazard: the model may still see one, and says which words made it think so. */
     private TriageDecision secondOpinion(TriageDecision decision, TriageInput input) {
         String words = input.subject() == null ? input.text() : input.subject() + "\n" + input.text();
-        return hazardModel.judge(words).map(evidence -> {
-            List<Reason> reasons = new ArrayList<>(decision.reasons());
-            reasons.add(new Reason(HAZARD_MODEL_RULE, "reads like the reports of a possible hazard it has learnt from ("
-                    + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
-                    + "); no hazard rule fired, so check whether it needs making safe"));
-            return new TriageDecision(decision.caseClass(), true, decision.vulnerability(),
-                    decision.representative(), decision.representativeRole(), decision.needsClarification(),
-                    reasons, decision.hazardKinds(), decision.dampAndMould(), decision.surveyRemark());
-        }).orElse(decision);
+        return hazardModel.judge(words).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
+                "reads like the reports of a possible hazard it has learnt from ("
+                        + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
+                        + "); no hazard rule fired, so check whether it needs making safe"))).orElse(decision);
     }
 }

@@ -1,5 +1,6 @@
 package uk.hearth.intake.triage;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -35,5 +36,13 @@ public record TriageDecision(CaseClass caseClass, boolean hazard, boolean vulner
                           String representativeRole, boolean needsClarification, List<Reason> reasons) {
         this(caseClass, hazard, vulnerability, representative, representativeRole, needsClarification, reasons,
                 Set.of(), false, false);
+    }
+
+    /** The same decision, now flagged as a possible hazard for the reason given. */
+    public TriageDecision withHazard(Reason why) {
+        List<Reason> more = new ArrayList<>(reasons);
+        more.add(why);
+        return new TriageDecision(caseClass, true, vulnerability, representative, representativeRole,
+                needsClarification, more, hazardKinds, dampAndMould, surveyRemark);
     }
 }
