@@ -11,6 +11,15 @@ public interface Inbox {
     /** Store the message, or find the one already stored under the same channel, source and external id. */
     Receipt accept(InboundMessage message);
 
+    /**
+     * Store several messages in one commit, each as {@link #accept} would (a message already stored, or twice in
+     * the list, is a duplicate of the first). All or nothing: when this throws, none of them is stored by it.
+     * Receipts are in the order of the messages.
+     */
+    default List<Receipt> acceptAll(List<InboundMessage> messages) {
+        return messages.stream().map(this::accept).toList();
+    }
+
     /** Lock the row for processing in the caller's transaction; empty when there is no such message. */
     Optional<StoredInbound> lock(long id);
 

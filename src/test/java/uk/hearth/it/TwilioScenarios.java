@@ -211,6 +211,66 @@ abstract class TwilioScenarios {
     }
 
     @Test
+    void postsArrivingTogetherAreEachStoredOnceBeforeTheirAnswer() throws Exception {
+        // 20 messages, each posted twice at the same moment: the posts share commits, and every 200 means stored.
+        List<Map<String, String>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, String> params = TwilioWebhookClient.sms(TwilioWebhookClient.newSid("SM"), phone(),
+                    "When is the next residents' meeting? (" + i + ")");
+            posts.add(params);
+            posts.add(params);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> answers = posts.stream().map(params -> pool.submit(() -> {
+                go.await();
+                int status = twilio.post("/webhooks/twilio", params).statusCode();
+                long stored = jdbc.sql("select count(*) from inbound_message where channel = 'sms' and external_id = ?")
+                        .param(params.get("MessageSid")).query(Long.class).single();
+                return status + "/" + stored;
+            })).toList();
+            go.countDown();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("200/1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Map<String, String> params : posts) {
+            assertThat(referenceOf(params.get("MessageSid"))).isNotBlank();
+        }
+    }
+
+    @Test
+    void theInboxStoresABatchInOneGoAndKnowsItsDuplicates() {
+        java.time.Instant now = java.time.Instant.now();
+        InboundMessage earlier = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("SM"), "first",
+                now).source("batch-test").build();
+        long earlierId = inbox.accept(earlier).id();
+        InboundMessage fresh = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("SM"), "second",
+                now).source("batch-test").build();
+        InboundMessage withPhoto = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("MM"), "photo",
+                now).source("batch-test").attachments(List.of(new uk.hearth.message.Attachment("photo.jpg",
+                "image/jpeg", 3, "https://api.twilio.com/photo", new byte[] {1, 2, 3}, null))).build();
+        InboundMessage otherSource = InboundMessage.builder(ChannelId.of("sms"), earlier.externalId(), "same id elsewhere",
+                now).source("another-account").build();
+
+        List<Inbox.Receipt> receipts = inbox.acceptAll(List.of(fresh, earlier, withPhoto, fresh, otherSource));
+
+        assertThat(receipts).extracting(Inbox.Receipt::duplicate).containsExactly(false, true, false, true, false);
+        assertThat(receipts.get(1).id()).isEqualTo(earlierId);
+        assertThat(receipts.get(3).id()).isEqualTo(receipts.get(0).id());
+        assertThat(receipts.stream().map(Inbox.Receipt::id).distinct()).hasSize(4);
+        assertThat(jdbc.sql("select body from inbound_message where id = ?").param(receipts.get(4).id())
+                .query(String.class).single()).isEqualTo("same id elsewhere");
+        assertThat(jdbc.sql("select name from inbound_attachment where inbound_id = ?").param(receipts.get(2).id())
+                .query(String.class).list()).containsExactly("photo.jpg");
+        assertThat(jdbc.sql("select count(*) from inbound_message where source = 'batch-test'").query(Long.class)
+                .single()).isEqualTo(3);
+    }
+
+    @Test
     void aWhatsAppMessageIsAnsweredFreeFormInsideTheWindowAndByTemplateOutsideIt() throws Exception {
         String phone = phone();
         String sid = TwilioWebhookClient.newSid("SM");

@@ -27,10 +27,12 @@ import uk.hearth.message.InboundMessage;
  * processing fails there too the message stays in the inbox and {@link #retryDue} picks it up later, with backoff.
  */
 @Service
-public class IntakeService {
+public class IntakeService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** How long one recovery run may keep taking batches; the next run carries on from there. */
     static final Duration RECOVERY_BUDGET = Duration.ofSeconds(10);
+    /** How long a webhook waits for its message's commit before answering 503 (Twilio gives up after 15 s). */
+    static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
 
     private final Inbox inbox;
     private final ProcessingInbound processing;
@@ -38,6 +40,7 @@ public class IntakeService {
     private final HearthProperties.Retry retry;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final GroupCommit commits;
 
     IntakeService(Inbox inbox, ProcessingInbound processing, TransactionTemplate transactions,
                   HearthProperties properties, Clock clock, MeterRegistry meters) {
@@ -47,6 +50,7 @@ public class IntakeService {
         this.retry = properties.intake();
         this.clock = clock;
         this.meters = meters;
+        this.commits = new GroupCommit(inbox, 2, 64, COMMIT_WAIT);
     }
 
     /**
@@ -88,12 +92,12 @@ public class IntakeService {
 
     /**
      * Commits the message and returns as soon as it is stored, for providers that want a quick answer and send in
-     * bursts (webhooks). Processing follows on {@code processing}; when that refuses the work (its queue is full)
+     * bursts (webhooks). Posts that arrive together share a commit ({@link GroupCommit}). Processing follows on {@code processing}; when that refuses the work (its queue is full)
      * or the node stops first, the message waits in the inbox for {@link #retryDue}. Throws a
      * {@code DataAccessException} when the message could not be stored: answer 503, never 2xx.
      */
     public Received store(InboundMessage message, Executor processing) {
-        Inbox.Receipt receipt = inbox.accept(message);
+        Inbox.Receipt receipt = commits.accept(message);
         countReceived(message, receipt.duplicate());
         if (!receipt.duplicate()) {
             try {
@@ -165,5 +169,11 @@ public class IntakeService {
             log.warn("Could not record the failure of inbound message {}: {}", inboundId,
                     Redaction.mask(again.toString()));
         }
+    }
+
+    /** Commits the posts still waiting for a commit; called by Spring when the node stops. */
+    @Override
+    public void close() throws InterruptedException {
+        commits.close();
     }
 }

@@ -3,15 +3,25 @@ package uk.hearth.infrastructure.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -32,12 +42,22 @@ class JdbcInbox implements Inbox {
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
 
+    private static final String INSERT = """
+            insert into inbound_message (channel, source, external_id, message_id, received_at, stored_at,
+                sender_name, sender_email, sender_phone, sender_handle,
+                on_behalf_name, on_behalf_address, on_behalf_relationship, on_behalf_tenancy,
+                preferred_contact, subject, body, language, made_via, raw, in_reply_to, details, notice, notice_detail,
+                status, attempts, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    JdbcInbox(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
-        this.jdbc = jdbc;
+    JdbcInbox(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -60,49 +80,115 @@ class JdbcInbox implements Inbox {
         }
     }
 
-    private long insert(InboundMessage m) {
+    /**
+     * One transaction for the lot: the messages already stored are looked up in one query, the new ones inserted
+     * as one JDBC batch. A message stored meanwhile by another transaction fails the whole batch (a duplicate key)
+     * and rolls it back, so the caller can fall back to {@link #accept} one by one.
+     */
+    @Override
+    public List<Receipt> acceptAll(List<InboundMessage> messages) {
+        if (messages.size() <= 1) {
+            return messages.stream().map(this::accept).toList();
+        }
+        return transactions.execute(status -> insertAll(messages));
+    }
+
+    private List<Receipt> insertAll(List<InboundMessage> messages) {
+        Map<List<String>, Long> stored = storedIds(messages);
+        Map<List<String>, Integer> firstInBatch = new HashMap<>();
+        List<InboundMessage> fresh = new ArrayList<>();
+        for (InboundMessage m : messages) {
+            List<String> key = key(m);
+            if (!stored.containsKey(key) && !firstInBatch.containsKey(key)) {
+                firstInBatch.put(key, fresh.size());
+                fresh.add(m);
+            }
+        }
         Instant now = clock.instant();
-        OnBehalfOf tenant = m.onBehalfOf();
+        List<Object[]> rows = fresh.stream().map(m -> values(m, now)).toList();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbcTemplate.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int row) throws SQLException {
+                        Object[] values = rows.get(row);
+                        for (int i = 0; i < values.length; i++) {
+                            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != fresh.size()) {
+            throw new IllegalStateException("the database returned " + generated.size() + " ids for "
+                    + fresh.size() + " inserted messages");
+        }
+        long[] ids = new long[fresh.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = generatedId(generated.get(i));
+            insertAttachments(ids[i], fresh.get(i).attachments());
+        }
+        List<Receipt> receipts = new ArrayList<>(messages.size());
+        Set<List<String>> answered = new HashSet<>();
+        for (InboundMessage m : messages) {
+            List<String> key = key(m);
+            Long before = stored.get(key);
+            if (before != null) {
+                receipts.add(new Receipt(before, true));
+            } else {
+                receipts.add(new Receipt(ids[firstInBatch.get(key)], !answered.add(key)));
+            }
+        }
+        return receipts;
+    }
+
+    /** Ids of the messages in the list that are already stored, by {@link #key}: one query per channel and source. */
+    private Map<List<String>, Long> storedIds(List<InboundMessage> messages) {
+        Map<List<String>, Set<String>> bySource = new HashMap<>();
+        for (InboundMessage m : messages) {
+            bySource.computeIfAbsent(List.of(m.channel().value(), m.source()), k -> new HashSet<>()).add(m.externalId());
+        }
+        Map<List<String>, Long> ids = new HashMap<>();
+        bySource.forEach((source, externalIds) -> {
+            String marks = String.join(", ", Collections.nCopies(externalIds.size(), "?"));
+            List<Object> params = new ArrayList<>(source);
+            params.addAll(externalIds);
+            jdbc.sql("select id, external_id from inbound_message where channel = ? and source = ? and external_id in ("
+                            + marks + ")")
+                    .params(params)
+                    .query(rs -> {
+                        ids.put(List.of(source.get(0), source.get(1), rs.getString("external_id")), rs.getLong("id"));
+                    });
+        });
+        return ids;
+    }
+
+    private static List<String> key(InboundMessage m) {
+        return List.of(m.channel().value(), m.source(), m.externalId());
+    }
+
+    /** H2 and PostgreSQL name the generated column differently ("ID", "id"); there is only one. */
+    private static long generatedId(Map<String, Object> key) {
+        Object id = key.size() == 1 ? key.values().iterator().next() : key.get("id");
+        if (!(id instanceof Number number)) {
+            throw new IllegalStateException("no generated id among " + key.keySet());
+        }
+        return number.longValue();
+    }
+
+    private long insert(InboundMessage m) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                    insert into inbound_message (channel, source, external_id, message_id, received_at, stored_at,
-                        sender_name, sender_email, sender_phone, sender_handle,
-                        on_behalf_name, on_behalf_address, on_behalf_relationship, on_behalf_tenancy,
-                        preferred_contact, subject, body, language, made_via, raw, in_reply_to, details, notice, notice_detail,
-                        status, attempts, next_attempt_at)
-                    values (:channel, :source, :externalId, :messageId, :receivedAt, :storedAt,
-                        :senderName, :senderEmail, :senderPhone, :senderHandle,
-                        :tenantName, :tenantAddress, :relationship, :tenancy, :preferred,
-                        :subject, :body, :language, :madeVia, :raw, :inReplyTo, :details, :notice, :noticeDetail,
-                        'RECEIVED', 0, :storedAt)""")
-                    .param("channel", m.channel().value())
-                    .param("source", m.source())
-                    .param("externalId", m.externalId())
-                    .param("messageId", Sql.truncate(m.messageId(), 998))
-                    .param("receivedAt", Sql.ts(m.receivedAt()))
-                    .param("storedAt", Sql.ts(now))
-                    .param("senderName", m.sender().name())
-                    .param("senderEmail", m.sender().email())
-                    .param("senderPhone", m.sender().phone())
-                    .param("senderHandle", m.sender().handle())
-                    .param("tenantName", tenant == null ? null : tenant.name())
-                    .param("tenantAddress", tenant == null ? null : tenant.address())
-                    .param("relationship", tenant == null ? null : tenant.relationship())
-                    .param("tenancy", tenant == null ? null : tenant.tenancyReference())
-                    .param("preferred", m.preferredContact() == null ? null : m.preferredContact().value())
-                    .param("subject", m.subject())
-                    .param("body", m.text())
-                    .param("language", m.language())
-                    .param("madeVia", m.madeVia())
-                    .param("raw", m.raw())
-                    .param("inReplyTo", m.inReplyTo().isEmpty() ? null
-                            : Sql.truncate(String.join("\n", m.inReplyTo()), 4000))
-                    .param("details", m.details().isEmpty() ? null : json(m.details()))
-                    .param("notice", m.notice() == null ? null : m.notice().kind().name())
-                    .param("noticeDetail", m.notice() == null ? null : Sql.truncate(m.notice().detail(), 1000))
-                    .update(key, "id");
+        jdbc.sql(INSERT).params(values(m, clock.instant())).update(key, "id");
         long id = key.getKey().longValue();
-        List<Attachment> files = m.attachments();
+        insertAttachments(id, m.attachments());
+        return id;
+    }
+
+    private void insertAttachments(long id, List<Attachment> files) {
         for (int i = 0; i < files.size(); i++) {
             Attachment a = files.get(i);
             jdbc.sql("""
@@ -112,7 +198,24 @@ class JdbcInbox implements Inbox {
                             Sql.truncate(a.url(), 2000), a.content(), Sql.truncate(a.note(), 500))
                     .update();
         }
-        return id;
+    }
+
+    /** The parameters of {@link #INSERT}, in its order. */
+    private static Object[] values(InboundMessage m, Instant now) {
+        OnBehalfOf tenant = m.onBehalfOf();
+        return new Object[] {
+                m.channel().value(), m.source(), m.externalId(), Sql.truncate(m.messageId(), 998),
+                Sql.ts(m.receivedAt()), Sql.ts(now),
+                m.sender().name(), m.sender().email(), m.sender().phone(), m.sender().handle(),
+                tenant == null ? null : tenant.name(), tenant == null ? null : tenant.address(),
+                tenant == null ? null : tenant.relationship(), tenant == null ? null : tenant.tenancyReference(),
+                m.preferredContact() == null ? null : m.preferredContact().value(),
+                m.subject(), m.text(), m.language(), m.madeVia(), m.raw(),
+                m.inReplyTo().isEmpty() ? null : Sql.truncate(String.join("\n", m.inReplyTo()), 4000),
+                m.details().isEmpty() ? null : json(m.details()),
+                m.notice() == null ? null : m.notice().kind().name(),
+                m.notice() == null ? null : Sql.truncate(m.notice().detail(), 1000),
+                Sql.ts(now)};
     }
 
     @Override
