@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Twilio webhook benchmark: how close the signed, durable webhook (POST /webhooks/twilio: signature check, one
 # committed insert, 200 with empty TwiML) comes to an in-memory Camel platform-http route on the same server in the
-# same run, and its latency at a steady 200 posts a second. Everything runs on 127.0.0.1. See bench/README-twilio.md.
+# same run, and its latency at a steady 200 posts a second. Everything runs on 127.0.0.1. See docs/twilio.md, "Benchmark".
 #
 #   bash bench/twilio-run.sh
 #

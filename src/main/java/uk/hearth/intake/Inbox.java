@@ -12,9 +12,10 @@ public interface Inbox {
     Receipt accept(InboundMessage message);
 
     /**
-     * Store several messages in one commit, each as {@link #accept} would (a message already stored, or twice in
-     * the list, is a duplicate of the first). All or nothing: when this throws, none of them is stored by it.
-     * Receipts are in the order of the messages.
+     * Store several messages in one commit. A message twice in the list is stored once, its second receipt a
+     * duplicate. All or nothing: when this throws (a message the database refuses, or one already stored), none of
+     * them is stored by it, and the caller can store them one by one with {@link #accept}. Receipts are in the
+     * order of the messages.
      */
     default List<Receipt> acceptAll(List<InboundMessage> messages) {
         return messages.stream().map(this::accept).toList();

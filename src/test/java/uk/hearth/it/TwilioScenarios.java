@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -243,28 +244,32 @@ abstract class TwilioScenarios {
     }
 
     @Test
-    void theInboxStoresABatchInOneGoAndKnowsItsDuplicates() {
+    void theInboxStoresABatchInOneGoAndRefusesOneHoldingAMessageAlreadyStored() {
         java.time.Instant now = java.time.Instant.now();
         InboundMessage earlier = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("SM"), "first",
                 now).source("batch-test").build();
         long earlierId = inbox.accept(earlier).id();
         InboundMessage fresh = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("SM"), "second",
                 now).source("batch-test").build();
-        InboundMessage withPhoto = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("MM"), "photo",
-                now).source("batch-test").attachments(List.of(new uk.hearth.message.Attachment("photo.jpg",
+        InboundMessage withPhoto = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("MM"),
+                "photo", now).source("batch-test").attachments(List.of(new uk.hearth.message.Attachment("photo.jpg",
                 "image/jpeg", 3, "https://api.twilio.com/photo", new byte[] {1, 2, 3}, null))).build();
-        InboundMessage otherSource = InboundMessage.builder(ChannelId.of("sms"), earlier.externalId(), "same id elsewhere",
-                now).source("another-account").build();
+        InboundMessage otherSource = InboundMessage.builder(ChannelId.of("sms"), earlier.externalId(),
+                "same id elsewhere", now).source("another-account").build();
 
-        List<Inbox.Receipt> receipts = inbox.acceptAll(List.of(fresh, earlier, withPhoto, fresh, otherSource));
+        assertThatThrownBy(() -> inbox.acceptAll(List.of(fresh, earlier, withPhoto)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(jdbc.sql("select count(*) from inbound_message where source = 'batch-test'").query(Long.class)
+                .single()).as("nothing of the refused batch is stored").isEqualTo(1);
 
-        assertThat(receipts).extracting(Inbox.Receipt::duplicate).containsExactly(false, true, false, true, false);
-        assertThat(receipts.get(1).id()).isEqualTo(earlierId);
-        assertThat(receipts.get(3).id()).isEqualTo(receipts.get(0).id());
-        assertThat(receipts.stream().map(Inbox.Receipt::id).distinct()).hasSize(4);
-        assertThat(jdbc.sql("select body from inbound_message where id = ?").param(receipts.get(4).id())
+        List<Inbox.Receipt> receipts = inbox.acceptAll(List.of(fresh, withPhoto, fresh, otherSource));
+
+        assertThat(receipts).extracting(Inbox.Receipt::duplicate).containsExactly(false, false, true, false);
+        assertThat(receipts.get(2).id()).isEqualTo(receipts.get(0).id());
+        assertThat(receipts.stream().map(Inbox.Receipt::id).distinct()).hasSize(3).doesNotContain(earlierId);
+        assertThat(jdbc.sql("select body from inbound_message where id = ?").param(receipts.get(3).id())
                 .query(String.class).single()).isEqualTo("same id elsewhere");
-        assertThat(jdbc.sql("select name from inbound_attachment where inbound_id = ?").param(receipts.get(2).id())
+        assertThat(jdbc.sql("select name from inbound_attachment where inbound_id = ?").param(receipts.get(1).id())
                 .query(String.class).list()).containsExactly("photo.jpg");
         assertThat(jdbc.sql("select count(*) from inbound_message where source = 'batch-test'").query(Long.class)
                 .single()).isEqualTo(3);

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,9 +80,10 @@ class JdbcInbox implements Inbox {
     }
 
     /**
-     * One transaction for the lot: the messages already stored are looked up in one query, the new ones inserted
-     * as one JDBC batch. A message stored meanwhile by another transaction fails the whole batch (a duplicate key)
-     * and rolls it back, so the caller can fall back to {@link #accept} one by one.
+     * One transaction for the lot, the messages inserted as one JDBC batch. A message twice in the list is stored
+     * once; one stored before (a provider's retry, or another node) fails the whole batch with a duplicate key and
+     * rolls it back, so the caller falls back to {@link #accept} one by one. Duplicates are rare, so they are not
+     * looked up first: that lookup would cost every batch a query.
      */
     @Override
     public List<Receipt> acceptAll(List<InboundMessage> messages) {
@@ -94,13 +94,10 @@ class JdbcInbox implements Inbox {
     }
 
     private List<Receipt> insertAll(List<InboundMessage> messages) {
-        Map<List<String>, Long> stored = storedIds(messages);
         Map<List<String>, Integer> firstInBatch = new HashMap<>();
         List<InboundMessage> fresh = new ArrayList<>();
         for (InboundMessage m : messages) {
-            List<String> key = key(m);
-            if (!stored.containsKey(key) && !firstInBatch.containsKey(key)) {
-                firstInBatch.put(key, fresh.size());
+            if (firstInBatch.putIfAbsent(key(m), fresh.size()) == null) {
                 fresh.add(m);
             }
         }
@@ -136,35 +133,9 @@ class JdbcInbox implements Inbox {
         Set<List<String>> answered = new HashSet<>();
         for (InboundMessage m : messages) {
             List<String> key = key(m);
-            Long before = stored.get(key);
-            if (before != null) {
-                receipts.add(new Receipt(before, true));
-            } else {
-                receipts.add(new Receipt(ids[firstInBatch.get(key)], !answered.add(key)));
-            }
+            receipts.add(new Receipt(ids[firstInBatch.get(key)], !answered.add(key)));
         }
         return receipts;
-    }
-
-    /** Ids of the messages in the list that are already stored, by {@link #key}: one query per channel and source. */
-    private Map<List<String>, Long> storedIds(List<InboundMessage> messages) {
-        Map<List<String>, Set<String>> bySource = new HashMap<>();
-        for (InboundMessage m : messages) {
-            bySource.computeIfAbsent(List.of(m.channel().value(), m.source()), k -> new HashSet<>()).add(m.externalId());
-        }
-        Map<List<String>, Long> ids = new HashMap<>();
-        bySource.forEach((source, externalIds) -> {
-            String marks = String.join(", ", Collections.nCopies(externalIds.size(), "?"));
-            List<Object> params = new ArrayList<>(source);
-            params.addAll(externalIds);
-            jdbc.sql("select id, external_id from inbound_message where channel = ? and source = ? and external_id in ("
-                            + marks + ")")
-                    .params(params)
-                    .query(rs -> {
-                        ids.put(List.of(source.get(0), source.get(1), rs.getString("external_id")), rs.getLong("id"));
-                    });
-        });
-        return ids;
     }
 
     private static List<String> key(InboundMessage m) {
