@@ -348,7 +348,11 @@ class TriageRulesTest {
                 "Mrs Ahmed rang with her nephew interpreting, the extractor fan is broken|family",
                 "Call from a church volunteer with T Mr Dunn on speaker about his leaking roof|other",
                 "My sister Jo (flat 2) asked me to write: her heating is off|family",
-                "Call from T's mother on behalf of T Ms Clarke: the boiler is not firing|family"})
+                "Call from T's mother on behalf of T Ms Clarke: the boiler is not firing|family",
+                "Phone call from Mr Obi's son, Daniel, about the damp in his father's bedroom|family",
+                "Tel: son Mr R. Kemp re father Mr J. Kemp, 2 Dale Rd. Bath taps seized|family",
+                "Letter from Mrs Uddin, written by her granddaughter as Mrs Uddin does not write English. Fence down|family",
+                "My friend Pat Doyle at 4 Mill Lane who is in hospital for a hip operation has asked me to chase her roof leak|friend"})
         void rolesAreRecognisedFromTheWords(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -624,6 +628,61 @@ class TriageRulesTest {
                 "I'm finding the stairs harder every week, is there anything smaller?"})
         void vulnerabilityFromCircumstances(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "my mum's toilet's coming back up into the shower tray",
+                "got home and the kitchen ceiling is on the floor, plasterboard all over the worktops",
+                "the contractor took our smoke alarm down to paint and never put it back, so we have no smoke alarm",
+                "the glazier left the lounge with no glass in it overnight, ground floor, just cardboard taped over",
+                "Dad is stuck on the stairlift halfway up and can't get off"})
+        void hazardsSaidPlainly(String text) {
+            assertThat(classify(text).hazard()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The lock on the bin store door is broken and the door won't shut",
+                "the stairlift stopped halfway up yesterday, can an engineer come?",
+                "the scaffold has a board across the window and I can't open my curtains"})
+        void nearMissesAreNotHazards(String text) {
+            assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the surveyor said the parts were ordered. now you're saying 8 weeks. which is it",
+                "A housing officer made a racist comment to my husband when he came to the door",
+                "I've been told my succession application was lost. I sent it in March",
+                "I paid the rent in full on Monday and have the bank statement, then got a letter saying I owe £300",
+                "the stairwell has not been cleaned for five weeks even though we pay for it",
+                "the engineer promised the new boiler within days. its now three weeks and I'm using a fan heater",
+                "the website repairs form keeps crashing and the phone line has been engaged all morning",
+                "The inspector told me the mould is condensation from drying washing. It is coming through the wall"})
+        void dissatisfactionWithTheServiceIsAComplaint(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Letter from Mr Bryce, 3 Ash Close. Asks for the hedge at the front to be trimmed back from the path",
+                "Adaptation request\nMy husband has had a stroke and we need a level access shower fitted downstairs",
+                "Tel: Ms Hart. The dog in the flat below barks all day while they are at work. First report"})
+        void requestsRecordedByStaffOrOnFormsAreRequests(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
+        void aSuggestionHeadedAsOneIsAnEnquiry() {
+            assertThat(classify("Suggestion: could you put a litter bin by the play area on the estate?").caseClass())
+                    .isEqualTo(CaseClass.ENQUIRY);
+        }
+
+        @Test
+        void staffRecordingThanksIsACompliment() {
+            assertThat(classify("Mr Shah called in to thank the gas engineer who stayed late to get his heating going")
+                    .caseClass()).isEqualTo(CaseClass.COMPLIMENT);
         }
 
         @Test
