@@ -352,7 +352,9 @@ class TriageRulesTest {
                 "Phone call from Mr Obi's son, Daniel, about the damp in his father's bedroom|family",
                 "Tel: son Mr R. Kemp re father Mr J. Kemp, 2 Dale Rd. Bath taps seized|family",
                 "Letter from Mrs Uddin, written by her granddaughter as Mrs Uddin does not write English. Fence down|family",
-                "My friend Pat Doyle at 4 Mill Lane who is in hospital for a hip operation has asked me to chase her roof leak|friend"})
+                "My friend Pat Doyle at 4 Mill Lane who is in hospital for a hip operation has asked me to chase her roof leak|friend",
+                "Visit from Mrs Noor w/ son Imran translating: the bedroom window will not open|family",
+                "my gran's at 12 Birch Road, could someone look at her back gate|family"})
         void rolesAreRecognisedFromTheWords(String text, String role) {
             TriageDecision d = classify(text);
             assertThat(d.representative()).as(text).isTrue();
@@ -659,7 +661,13 @@ class TriageRulesTest {
                 "the stairwell has not been cleaned for five weeks even though we pay for it",
                 "the engineer promised the new boiler within days. its now three weeks and I'm using a fan heater",
                 "the website repairs form keeps crashing and the phone line has been engaged all morning",
-                "The inspector told me the mould is condensation from drying washing. It is coming through the wall"})
+                "The inspector told me the mould is condensation from drying washing. It is coming through the wall",
+                "left a card saying you called at 10. I was sat by the door all morning and nobody knocked",
+                "please don't send that electrician again, the light he fixed on Monday now trips the whole house",
+                "the damp officer said it's because we don't open the windows. We do, every day",
+                "The communal lift has been out of order six weeks and nobody will say when it will be working",
+                "my rent statement was sent to next door and they opened it",
+                "Surveyor was in and out in ten minutes and never looked at the bedroom ceiling"})
         void dissatisfactionWithTheServiceIsAComplaint(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
@@ -699,6 +707,21 @@ class TriageRulesTest {
                 "Your answer did not deal with the points I raised. I want someone senior to look at this again"})
         void escalationWithoutSayingStageTwo(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Call from Mr Pye re complaint response of 4 June: it only covers the window, not the damp he raised",
+                "the complaints officer rang and said my case is closed. I never agreed it was sorted"})
+        void anAnswerThatMissedThePointIsAnEscalation(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
+        }
+
+        @Test
+        void aCarAcrossTheDriveIsANeighbourMatterNotSomeoneTrapped() {
+            TriageDecision d = classify("the man at no. 9 parks his van across my drive every morning so I can't get out");
+            assertThat(d.hazard()).isFalse();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
         }
 
         @Test
