@@ -273,6 +273,9 @@ abstract class TwilioScenarios {
                 .query(String.class).list()).containsExactly("photo.jpg");
         assertThat(jdbc.sql("select count(*) from inbound_message where source = 'batch-test'").query(Long.class)
                 .single()).isEqualTo(3);
+        // The node that stored them processes them; the recovery job leaves them alone for the first retry delay.
+        assertThat(jdbc.sql("select count(*) from inbound_message where source = 'batch-test'"
+                + " and next_attempt_at >= stored_at + interval '20' second").query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

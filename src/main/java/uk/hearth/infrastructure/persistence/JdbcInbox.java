@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.hearth.config.HearthProperties;
 import uk.hearth.intake.Inbox;
 import uk.hearth.intake.Processed;
 import uk.hearth.intake.StoredInbound;
@@ -53,10 +55,17 @@ class JdbcInbox implements Inbox {
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Duration recoveryGrace;
 
-    JdbcInbox(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Clock clock) {
+    /**
+     * A message just stored is processed by the node that stored it, straight away; the recovery job leaves it
+     * alone for the first retry delay ({@code hearth.intake.first-delay}), so it does not take up messages that are
+     * only waiting their turn in a burst (and does not compete with the webhooks for the CPU while it lasts).
+     */
+    JdbcInbox(JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Clock clock, HearthProperties properties) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.jdbcTemplate = jdbcTemplate;
+        this.recoveryGrace = properties.intake().firstDelay();
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -102,7 +111,7 @@ class JdbcInbox implements Inbox {
             }
         }
         Instant now = clock.instant();
-        List<Object[]> rows = fresh.stream().map(m -> values(m, now)).toList();
+        List<Object[]> rows = fresh.stream().map(m -> values(m, now, recoveryGrace)).toList();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbcTemplate.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
@@ -153,7 +162,7 @@ class JdbcInbox implements Inbox {
 
     private long insert(InboundMessage m) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).params(values(m, clock.instant())).update(key, "id");
+        jdbc.sql(INSERT).params(values(m, clock.instant(), recoveryGrace)).update(key, "id");
         long id = key.getKey().longValue();
         insertAttachments(id, m.attachments());
         return id;
@@ -172,7 +181,7 @@ class JdbcInbox implements Inbox {
     }
 
     /** The parameters of {@link #INSERT}, in its order. */
-    private static Object[] values(InboundMessage m, Instant now) {
+    private static Object[] values(InboundMessage m, Instant now, Duration recoveryGrace) {
         OnBehalfOf tenant = m.onBehalfOf();
         return new Object[] {
                 m.channel().value(), m.source(), m.externalId(), Sql.truncate(m.messageId(), 998),
@@ -186,7 +195,7 @@ class JdbcInbox implements Inbox {
                 m.details().isEmpty() ? null : json(m.details()),
                 m.notice() == null ? null : m.notice().kind().name(),
                 m.notice() == null ? null : Sql.truncate(m.notice().detail(), 1000),
-                Sql.ts(now)};
+                Sql.ts(now.plus(recoveryGrace))};
     }
 
     @Override
