@@ -56,6 +56,11 @@ final class DecisionCombiner {
         this.settings = settings;
     }
 
+    /** A vote at least this heavy is "asked for in terms": no second opinion overrules it. */
+    int decisiveWeight() {
+        return settings.decisiveWeight();
+    }
+
     TriageDecision combine(List<Fired> fired) {
         String role = representativeRole(fired);
         boolean electedMember = role != null && settings.electedMemberRoles().contains(role);

@@ -47,7 +47,12 @@ public record Finding(CaseClass vote, int weight, Set<Signal> signals, String re
         /** Damp or mould reported in the home: the damp and mould investigation clock starts. */
         DAMP_MOULD,
         /** A reply to a survey: the acknowledgement must say how to complain. */
-        SURVEY_REMARK
+        SURVEY_REMARK,
+        /**
+         * The class follows from the Code's definitions (a report about a neighbour is a service request, a petition
+         * is not a complaint): the class model does not overrule a decision this finding supports.
+         */
+        BY_DEFINITION
     }
 
     public Finding {

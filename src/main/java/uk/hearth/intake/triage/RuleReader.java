@@ -30,7 +30,8 @@ final class RuleReader {
             "damp-mould", Signal.DAMP_MOULD,
             "survey-remark", Signal.SURVEY_REMARK,
             "clarify", Signal.NEEDS_CLARIFICATION,
-            "not-a-complaint", Signal.IMPLICIT_COMPLAINT_EXCLUDED);
+            "not-a-complaint", Signal.IMPLICIT_COMPLAINT_EXCLUDED,
+            "by-definition", Signal.BY_DEFINITION);
 
     private final Lexicon lexicon;
     private final Set<String> hazardKinds;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import uk.hearth.complaint.CaseClass;
 
 /**
  * The first honest triage step: a list of small named rules, read like a policy, each of which may find
@@ -24,11 +25,14 @@ public final class Triage {
     public static final Path SHIPPED_CONFIG = Path.of("config", "triage");
     /** The reason recorded when the hazard model, not a rule, raised the hazard flag. */
     public static final String HAZARD_MODEL_RULE = "hazard-model";
+    /** The reason recorded when the class model, not the rules, chose the class. */
+    public static final String CLASS_MODEL_RULE = "class-model";
 
     private final List<TriageRule> rules;
     private final Lexicon lexicon;
     private final DecisionCombiner combiner;
     private final HazardModel hazardModel;
+    private final ClassModel classModel;
 
     /** Rules written in Java, with no phrase lists and the default thresholds. */
     public Triage(List<TriageRule> rules) {
@@ -36,19 +40,31 @@ public final class Triage {
     }
 
     Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner.Settings settings) {
-        this(rules, lexicon, new DecisionCombiner(settings), null);
+        this(rules, lexicon, new DecisionCombiner(settings), null, null);
     }
 
-    private Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner combiner, HazardModel hazardModel) {
+    private Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner combiner, HazardModel hazardModel,
+                   ClassModel classModel) {
         this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
         this.lexicon = lexicon;
         this.combiner = combiner;
         this.hazardModel = hazardModel;
+        this.classModel = classModel;
     }
 
     /** The same rules with a second opinion on hazards (null: none). */
     Triage withHazardModel(HazardModel model) {
-        return new Triage(rules, lexicon, combiner, model);
+        return new Triage(rules, lexicon, combiner, model, classModel);
+    }
+
+    /** The same rules with a second opinion on the class (null: none). */
+    Triage withClassModel(ClassModel model) {
+        return new Triage(rules, lexicon, combiner, hazardModel, model);
+    }
+
+    /** The class model, if one is configured. */
+    public Optional<ClassModel> classModel() {
+        return Optional.ofNullable(classModel);
     }
 
     /** The hazard model, if one is configured. */
@@ -91,13 +107,57 @@ public final class Triage {
             rule.evaluate(text).ifPresent(finding -> fired.add(new DecisionCombiner.Fired(rule.id(), finding)));
         }
         TriageDecision decision = combiner.combine(fired);
+        if (classModel != null && !settledByTheRules(fired, decision)) {
+            decision = classOpinion(decision, input);
+        }
         return decision.hazard() || hazardModel == null ? decision : secondOpinion(decision, input);
+    }
+
+    /**
+     * The rules' class stands, whatever the model thinks, when it was asked for in terms (a vote of the decisive
+     * weight: "I want to make a complaint", "stage 2"), when the Code defines it (a neighbour report, a petition: a
+     * {@code by-definition} rule voted for it), or for a survey remark or an elected member's enquiry.
+     */
+    private boolean settledByTheRules(List<DecisionCombiner.Fired> fired, TriageDecision decision) {
+        return decision.surveyRemark()
+                || decision.reasons().stream().anyMatch(r -> r.rule().equals("elected-member-enquiry"))
+                || fired.stream().map(DecisionCombiner.Fired::finding).anyMatch(f -> f.vote() != null
+                        && (f.weight() >= combiner.decisiveWeight()
+                        || f.has(Finding.Signal.BY_DEFINITION) && f.vote() == decision.caseClass()));
+    }
+
+    /** The model overrules the rules' class only when it is sure, and says which words made it think so. */
+    private TriageDecision classOpinion(TriageDecision decision, TriageInput input) {
+        CaseClass rules = decision.caseClass();
+        return classModel.overrule(words(input), rules).map(opinion -> decision.withClass(opinion.caseClass(),
+                new Reason(CLASS_MODEL_RULE, "classed as " + article(opinion.caseClass()) + " instead: it reads like"
+                        + " the " + plural(opinion.caseClass()) + " it has learnt from"
+                        + (opinion.words().isEmpty() ? "" : " ("
+                        + String.join(", ", opinion.words().stream().map(w -> "'" + w + "'").toList()) + ")")
+                        + ", more than like " + article(rules) + ", which the rules alone made it"))).orElse(decision);
+    }
+
+    private static String words(TriageInput input) {
+        return input.subject() == null ? input.text() : input.subject() + "\n" + input.text();
+    }
+
+    private static String article(CaseClass c) {
+        return switch (c) {
+            case ENQUIRY, ESCALATION -> "an " + c.wireName();
+            default -> "a " + c.wireName().replace('_', ' ');
+        };
+    }
+
+    private static String plural(CaseClass c) {
+        return switch (c) {
+            case ENQUIRY -> "enquiries";
+            default -> c.wireName().replace('_', ' ') + "s";
+        };
     }
 
     /** Rules found no hazard: the model may still see one, and says which words made it think so. */
     private TriageDecision secondOpinion(TriageDecision decision, TriageInput input) {
-        String words = input.subject() == null ? input.text() : input.subject() + "\n" + input.text();
-        return hazardModel.judge(words).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
+        return hazardModel.judge(words(input)).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
                 "reads like the reports of a possible hazard it has learnt from ("
                         + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
                         + "); no hazard rule fired, so check whether it needs making safe"))).orElse(decision);

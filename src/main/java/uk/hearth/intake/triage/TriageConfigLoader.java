@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import uk.hearth.complaint.CaseClass;
 import uk.hearth.intake.triage.Phrase.Element;
 
 /**
@@ -34,6 +35,7 @@ final class TriageConfigLoader {
 
     static final String RULES_FILE = "rules.yaml";
     static final String HAZARD_MODEL_FILE = "hazard-model.yaml";
+    static final String CLASS_MODEL_FILE = "class-model.yaml";
     private static final Set<String> LANGUAGE_FILE_SECTIONS = Set.of("lists", "classes", "spellings", "markers");
 
     /** One language's files, before compiling. */
@@ -72,8 +74,85 @@ final class TriageConfigLoader {
         Lexicon lexicon = compile(languages);
         Triage triage = RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
         Path modelFile = dir.resolve(HAZARD_MODEL_FILE);
-        return Files.isRegularFile(modelFile) ? triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile)))
-                : triage;
+        if (Files.isRegularFile(modelFile)) {
+            triage = triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile)));
+        }
+        Path classModelFile = dir.resolve(CLASS_MODEL_FILE);
+        if (Files.isRegularFile(classModelFile)) {
+            triage = triage.withClassModel(classModel(dir, ConfigNode.read(classModelFile)));
+        }
+        return triage;
+    }
+
+    /** {@code class-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
+    private static ClassModel classModel(Path dir, ConfigNode node) {
+        node.entries(Set.of("enabled", "examples", "margin", "min-count"));
+        if (!node.get("enabled").bool(true)) {
+            return null;
+        }
+        Path examplesDir = dir.resolve(node.get("examples").string("examples"));
+        int margin = node.get("margin").integer(10);
+        int minCount = node.get("min-count").integer(2);
+        if (minCount < 1) {
+            throw node.get("min-count").error("must be at least 1");
+        }
+        if (margin < 0) {
+            throw node.get("margin").error("must be 0 or more");
+        }
+        List<ClassModel.Example> examples = new ArrayList<>();
+        for (ExampleLine line : exampleLines(node.get("examples"), examplesDir)) {
+            if (!(line.fields().get("text") instanceof String text)
+                    || !(line.fields().get("label") instanceof String label)) {
+                throw line.error("needs \"text\" and \"label\" (strings)");
+            }
+            try {
+                examples.add(new ClassModel.Example(text, CaseClass.fromWireName(label)));
+            } catch (IllegalArgumentException e) {
+                throw line.error(e.getMessage());
+            }
+        }
+        try {
+            return ClassModel.train(examples, margin, minCount);
+        } catch (IllegalArgumentException e) {
+            throw node.get("examples").error(examplesDir + ": " + e.getMessage());
+        }
+    }
+
+    /** One labelled example as read, with where it came from for error messages. */
+    private record ExampleLine(Path file, int number, Map<?, ?> fields) {
+        TriageConfigException error(String what) {
+            return new TriageConfigException(file + " line " + number + ": " + what);
+        }
+    }
+
+    /** Every JSON line of every {@code *.jsonl} file in the directory, in file-name order. */
+    private static List<ExampleLine> exampleLines(ConfigNode node, Path examplesDir) {
+        List<ExampleLine> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(examplesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
+                List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int k = 0; k < text.size(); k++) {
+                    if (text.get(k).isBlank()) {
+                        continue;
+                    }
+                    Object line;
+                    try {
+                        line = json.load(text.get(k));
+                    } catch (YAMLException e) {
+                        throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object: "
+                                + e.getMessage().replaceAll("\\s+", " "), e);
+                    }
+                    if (!(line instanceof Map<?, ?> map)) {
+                        throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object");
+                    }
+                    lines.add(new ExampleLine(file, k + 1, map));
+                }
+            }
+        } catch (IOException e) {
+            throw node.error("cannot read the examples directory " + examplesDir + ": " + e.getMessage());
+        }
+        return lines;
     }
 
     /** {@code hazard-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
@@ -89,41 +168,17 @@ final class TriageConfigLoader {
             throw node.get("min-count").error("must be at least 1");
         }
         List<HazardModel.Example> examples = new ArrayList<>();
-        try (Stream<Path> files = Files.list(examplesDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                readExamples(file, examples);
+        for (ExampleLine line : exampleLines(node.get("examples"), examplesDir)) {
+            if (!(line.fields().get("text") instanceof String text)
+                    || !(line.fields().get("hazard") instanceof Boolean hazard)) {
+                throw line.error("needs \"text\" (a string) and \"hazard\" (true or false)");
             }
-        } catch (IOException e) {
-            throw node.get("examples").error("cannot read the examples directory " + examplesDir + ": " + e.getMessage());
+            examples.add(new HazardModel.Example(text, hazard));
         }
         try {
             return HazardModel.train(examples, threshold, minCount);
         } catch (IllegalArgumentException e) {
             throw node.get("examples").error(examplesDir + ": " + e.getMessage());
-        }
-    }
-
-    /** JSON lines in the dev.jsonl format; only {@code text} and {@code hazard} are used. */
-    private static void readExamples(Path file, List<HazardModel.Example> into) throws IOException {
-        Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int k = 0; k < lines.size(); k++) {
-            if (lines.get(k).isBlank()) {
-                continue;
-            }
-            Object line;
-            try {
-                line = json.load(lines.get(k));
-            } catch (YAMLException e) {
-                throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object: "
-                        + e.getMessage().replaceAll("\\s+", " "), e);
-            }
-            if (!(line instanceof Map<?, ?> map) || !(map.get("text") instanceof String text)
-                    || !(map.get("hazard") instanceof Boolean hazard)) {
-                throw new TriageConfigException(file + " line " + (k + 1)
-                        + ": needs \"text\" (a string) and \"hazard\" (true or false)");
-            }
-            into.add(new HazardModel.Example(text, hazard));
         }
     }
 

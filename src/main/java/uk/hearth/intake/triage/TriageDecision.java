@@ -38,6 +38,14 @@ public record TriageDecision(CaseClass caseClass, boolean hazard, boolean vulner
                 Set.of(), false, false);
     }
 
+    /** The same decision with another class, for the reason given (the reasons for the first class stay on it). */
+    public TriageDecision withClass(CaseClass other, Reason why) {
+        List<Reason> more = new ArrayList<>(reasons);
+        more.add(why);
+        return new TriageDecision(other, hazard, vulnerability, representative, representativeRole,
+                needsClarification, more, hazardKinds, dampAndMould, surveyRemark);
+    }
+
     /** The same decision, now flagged as a possible hazard for the reason given. */
     public TriageDecision withHazard(Reason why) {
         List<Reason> more = new ArrayList<>(reasons);

@@ -102,7 +102,7 @@ class HazardModelTest {
         assertThat(Triage.fromDirectory(dir).hazardModel()).isEmpty();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());

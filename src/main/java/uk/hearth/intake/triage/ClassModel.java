@@ -1,0 +1,136 @@
+package uk.hearth.intake.triage;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.hearth.complaint.CaseClass;
+
+/**
+ * A second opinion on the class, for the ways of saying something that no phrase list has caught yet: a naive Bayes
+ * model over the words and word pairs of labelled messages (the same features as {@link HazardModel}), learnt when
+ * triage is loaded. It overrules the rules only when it is sure - its best class beats its second by at least the
+ * configured margin, in log-likelihood - and it says which words made it think so.
+ *
+ * <p>Each word or pair present in a message counts once; words seen in fewer than {@code minCount} examples are
+ * ignored, so one odd message teaches nothing.
+ */
+public final class ClassModel {
+
+    /** One labelled example. */
+    public record Example(String text, CaseClass caseClass) {
+    }
+
+    /** The model's class, how far ahead of its runner-up it is, and the words that weighed most for it. */
+    public record Opinion(CaseClass caseClass, double margin, List<String> words) {
+    }
+
+    private static final int WORDS_QUOTED = 4;
+    private static final double SMOOTHING = 0.5;
+
+    private final Map<String, int[]> counts;
+    private final int[] examplesOf;
+    private final int[] featuresOf;
+    private final int examples;
+    private final double margin;
+    private final CaseClass[] classes = CaseClass.values();
+
+    private ClassModel(Map<String, int[]> counts, int[] examplesOf, int[] featuresOf, int examples, double margin) {
+        this.counts = counts;
+        this.examplesOf = examplesOf;
+        this.featuresOf = featuresOf;
+        this.examples = examples;
+        this.margin = margin;
+    }
+
+    /**
+     * @param margin   how far, in log-likelihood, its best class must be ahead of its second to overrule the rules
+     * @param minCount a word or pair must appear in at least this many examples to count
+     * @throws IllegalArgumentException unless every class has at least one example
+     */
+    public static ClassModel train(List<Example> examples, double margin, int minCount) {
+        int k = CaseClass.values().length;
+        Map<String, int[]> all = new HashMap<>();
+        int[] examplesOf = new int[k];
+        for (Example e : examples) {
+            examplesOf[e.caseClass().ordinal()]++;
+            for (String feature : HazardModel.features(e.text())) {
+                all.computeIfAbsent(feature, f -> new int[k])[e.caseClass().ordinal()]++;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (CaseClass c : CaseClass.values()) {
+            if (examplesOf[c.ordinal()] == 0) {
+                missing.add(c.wireName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the class model needs examples of every class; none of "
+                    + String.join(", ", missing));
+        }
+        Map<String, int[]> counts = new HashMap<>();
+        int[] featuresOf = new int[k];
+        for (Map.Entry<String, int[]> c : all.entrySet()) {
+            int total = 0;
+            for (int n : c.getValue()) {
+                total += n;
+            }
+            if (total >= minCount) {
+                counts.put(c.getKey(), c.getValue());
+                for (int i = 0; i < k; i++) {
+                    featuresOf[i] += c.getValue()[i];
+                }
+            }
+        }
+        return new ClassModel(Map.copyOf(counts), examplesOf, featuresOf, examples.size(), margin);
+    }
+
+    /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
+    public Optional<Opinion> overrule(String text, CaseClass rules) {
+        Opinion opinion = opinion(text, rules);
+        return opinion.caseClass() == rules || opinion.margin() < margin ? Optional.empty() : Optional.of(opinion);
+    }
+
+    /**
+     * What the model makes of a message on its own: its best class, its lead over the second, and the words that
+     * most favour it over {@code against} (or over the second, when {@code against} is its best).
+     */
+    public Opinion opinion(String text, CaseClass against) {
+        List<String> present = new ArrayList<>();
+        for (String feature : HazardModel.features(text)) {
+            if (counts.containsKey(feature)) {
+                present.add(feature);
+            }
+        }
+        Map<CaseClass, Double> score = new EnumMap<>(CaseClass.class);
+        for (CaseClass c : classes) {
+            double s = Math.log((examplesOf[c.ordinal()] + 1.0) / (examples + classes.length));
+            for (String feature : present) {
+                s += logLikelihood(feature, c);
+            }
+            score.put(c, s);
+        }
+        List<CaseClass> ranked = score.entrySet().stream()
+                .sorted(Map.Entry.<CaseClass, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        CaseClass best = ranked.get(0);
+        CaseClass other = against == null || against == best ? ranked.get(1) : against;
+        List<String> words = present.stream()
+                .map(f -> Map.entry(f, logLikelihood(f, best) - logLikelihood(f, other)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(WORDS_QUOTED).map(e -> e.getKey().replace('_', ' ')).toList();
+        return new Opinion(best, score.get(best) - score.get(ranked.get(1)), words);
+    }
+
+    private double logLikelihood(String feature, CaseClass c) {
+        return Math.log((counts.get(feature)[c.ordinal()] + SMOOTHING)
+                / (featuresOf[c.ordinal()] + SMOOTHING * counts.size()));
+    }
+
+    @Override
+    public String toString() {
+        return "ClassModel[" + examples + " examples, " + counts.size() + " features, margin " + margin + "]";
+    }
+}
