@@ -638,7 +638,8 @@ class TriageRulesTest {
                 "got home and the kitchen ceiling is on the floor, plasterboard all over the worktops",
                 "the contractor took our smoke alarm down to paint and never put it back, so we have no smoke alarm",
                 "the glazier left the lounge with no glass in it overnight, ground floor, just cardboard taped over",
-                "Dad is stuck on the stairlift halfway up and can't get off"})
+                "Dad is stuck on the stairlift halfway up and can't get off",
+                "there's a damp patch on the lounge ceiling below the shower and it's dripping onto the carpet"})
         void hazardsSaidPlainly(String text) {
             assertThat(classify(text).hazard()).as(text).isTrue();
         }
