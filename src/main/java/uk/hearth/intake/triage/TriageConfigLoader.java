@@ -73,19 +73,21 @@ final class TriageConfigLoader {
         List<LanguageFiles> languages = readLanguages(dir, root.get("languages"));
         Lexicon lexicon = compile(languages);
         Triage triage = RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
+        // Both models usually learn from the same directory: it is read once.
+        Map<Path, List<ExampleLine>> examplesRead = new HashMap<>();
         Path modelFile = dir.resolve(HAZARD_MODEL_FILE);
         if (Files.isRegularFile(modelFile)) {
-            triage = triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile)));
+            triage = triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile), examplesRead));
         }
         Path classModelFile = dir.resolve(CLASS_MODEL_FILE);
         if (Files.isRegularFile(classModelFile)) {
-            triage = triage.withClassModel(classModel(dir, ConfigNode.read(classModelFile)));
+            triage = triage.withClassModel(classModel(dir, ConfigNode.read(classModelFile), examplesRead));
         }
         return triage;
     }
 
     /** {@code class-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
-    private static ClassModel classModel(Path dir, ConfigNode node) {
+    private static ClassModel classModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
         node.entries(Set.of("enabled", "examples", "margin", "min-count"));
         if (!node.get("enabled").bool(true)) {
             return null;
@@ -100,7 +102,8 @@ final class TriageConfigLoader {
             throw node.get("margin").error("must be 0 or more");
         }
         List<ClassModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : exampleLines(node.get("examples"), examplesDir)) {
+        for (ExampleLine line : examplesRead.computeIfAbsent(examplesDir.normalize(),
+                d -> exampleLines(node.get("examples"), d))) {
             if (!(line.fields().get("text") instanceof String text)
                     || !(line.fields().get("label") instanceof String label)) {
                 throw line.error("needs \"text\" and \"label\" (strings)");
@@ -156,7 +159,7 @@ final class TriageConfigLoader {
     }
 
     /** {@code hazard-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
-    private static HazardModel hazardModel(Path dir, ConfigNode node) {
+    private static HazardModel hazardModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
         node.entries(Set.of("enabled", "examples", "threshold", "min-count"));
         if (!node.get("enabled").bool(true)) {
             return null;
@@ -168,7 +171,8 @@ final class TriageConfigLoader {
             throw node.get("min-count").error("must be at least 1");
         }
         List<HazardModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : exampleLines(node.get("examples"), examplesDir)) {
+        for (ExampleLine line : examplesRead.computeIfAbsent(examplesDir.normalize(),
+                d -> exampleLines(node.get("examples"), d))) {
             if (!(line.fields().get("text") instanceof String text)
                     || !(line.fields().get("hazard") instanceof Boolean hazard)) {
                 throw line.error("needs \"text\" (a string) and \"hazard\" (true or false)");
