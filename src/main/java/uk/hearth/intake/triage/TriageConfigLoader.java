@@ -88,22 +88,16 @@ final class TriageConfigLoader {
 
     /** {@code class-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
     private static ClassModel classModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
-        node.entries(Set.of("enabled", "examples", "margin", "min-count"));
-        if (!node.get("enabled").bool(true)) {
+        ModelFile file = ModelFile.read(dir, node, "margin", 2, examplesRead);
+        if (file == null) {
             return null;
         }
-        Path examplesDir = dir.resolve(node.get("examples").string("examples"));
         int margin = node.get("margin").integer(10);
-        int minCount = node.get("min-count").integer(2);
-        if (minCount < 1) {
-            throw node.get("min-count").error("must be at least 1");
-        }
         if (margin < 0) {
             throw node.get("margin").error("must be 0 or more");
         }
         List<ClassModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : examplesRead.computeIfAbsent(examplesDir.normalize(),
-                d -> exampleLines(node.get("examples"), d))) {
+        for (ExampleLine line : file.lines()) {
             if (!(line.fields().get("text") instanceof String text)
                     || !(line.fields().get("label") instanceof String label)) {
                 throw line.error("needs \"text\" and \"label\" (strings)");
@@ -115,9 +109,34 @@ final class TriageConfigLoader {
             }
         }
         try {
-            return ClassModel.train(examples, margin, minCount);
+            return ClassModel.train(examples, margin, file.minCount());
         } catch (IllegalArgumentException e) {
-            throw node.get("examples").error(examplesDir + ": " + e.getMessage());
+            throw file.error(e);
+        }
+    }
+
+    /** What the two model files share: on or off, where the examples are (read once for both), min-count. */
+    private record ModelFile(ConfigNode node, Path examplesDir, int minCount, List<ExampleLine> lines) {
+
+        /** The file's settings and examples, or null when the model is switched off. */
+        static ModelFile read(Path dir, ConfigNode node, String ownKey, int defaultMinCount,
+                              Map<Path, List<ExampleLine>> examplesRead) {
+            node.entries(Set.of("enabled", "examples", ownKey, "min-count"));
+            if (!node.get("enabled").bool(true)) {
+                return null;
+            }
+            Path examplesDir = dir.resolve(node.get("examples").string("examples"));
+            int minCount = node.get("min-count").integer(defaultMinCount);
+            if (minCount < 1) {
+                throw node.get("min-count").error("must be at least 1");
+            }
+            return new ModelFile(node, examplesDir, minCount, examplesRead.computeIfAbsent(examplesDir.normalize(),
+                    d -> exampleLines(node.get("examples"), d)));
+        }
+
+        /** The examples cannot teach the model (too few of a kind). */
+        TriageConfigException error(IllegalArgumentException e) {
+            return node.get("examples").error(examplesDir + ": " + e.getMessage());
         }
     }
 
@@ -160,19 +179,13 @@ final class TriageConfigLoader {
 
     /** {@code hazard-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
     private static HazardModel hazardModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
-        node.entries(Set.of("enabled", "examples", "threshold", "min-count"));
-        if (!node.get("enabled").bool(true)) {
+        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+        if (file == null) {
             return null;
         }
-        Path examplesDir = dir.resolve(node.get("examples").string("examples"));
         int threshold = node.get("threshold").integer(18);
-        int minCount = node.get("min-count").integer(3);
-        if (minCount < 1) {
-            throw node.get("min-count").error("must be at least 1");
-        }
         List<HazardModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : examplesRead.computeIfAbsent(examplesDir.normalize(),
-                d -> exampleLines(node.get("examples"), d))) {
+        for (ExampleLine line : file.lines()) {
             if (!(line.fields().get("text") instanceof String text)
                     || !(line.fields().get("hazard") instanceof Boolean hazard)) {
                 throw line.error("needs \"text\" (a string) and \"hazard\" (true or false)");
@@ -180,9 +193,9 @@ final class TriageConfigLoader {
             examples.add(new HazardModel.Example(text, hazard));
         }
         try {
-            return HazardModel.train(examples, threshold, minCount);
+            return HazardModel.train(examples, threshold, file.minCount());
         } catch (IllegalArgumentException e) {
-            throw node.get("examples").error(examplesDir + ": " + e.getMessage());
+            throw file.error(e);
         }
     }
 
