@@ -30,17 +30,16 @@ public final class ClassModel {
     private static final int WORDS_QUOTED = 4;
     private static final double SMOOTHING = 0.5;
 
-    private final Map<String, int[]> counts;
-    private final int[] examplesOf;
-    private final int[] featuresOf;
+    /** For each word or pair, its smoothed log-likelihood in each class (indexed by {@link CaseClass#ordinal()}). */
+    private final Map<String, double[]> logLikelihoods;
+    private final double[] logPriors;
     private final int examples;
     private final double margin;
     private final CaseClass[] classes = CaseClass.values();
 
-    private ClassModel(Map<String, int[]> counts, int[] examplesOf, int[] featuresOf, int examples, double margin) {
-        this.counts = counts;
-        this.examplesOf = examplesOf;
-        this.featuresOf = featuresOf;
+    private ClassModel(Map<String, double[]> logLikelihoods, double[] logPriors, int examples, double margin) {
+        this.logLikelihoods = logLikelihoods;
+        this.logPriors = logPriors;
         this.examples = examples;
         this.margin = margin;
     }
@@ -84,7 +83,19 @@ public final class ClassModel {
                 }
             }
         }
-        return new ClassModel(Map.copyOf(counts), examplesOf, featuresOf, examples.size(), margin);
+        Map<String, double[]> logLikelihoods = new HashMap<>();
+        for (Map.Entry<String, int[]> c : counts.entrySet()) {
+            double[] logs = new double[k];
+            for (int i = 0; i < k; i++) {
+                logs[i] = Math.log((c.getValue()[i] + SMOOTHING) / (featuresOf[i] + SMOOTHING * counts.size()));
+            }
+            logLikelihoods.put(c.getKey(), logs);
+        }
+        double[] logPriors = new double[k];
+        for (int i = 0; i < k; i++) {
+            logPriors[i] = Math.log((examplesOf[i] + 1.0) / (examples.size() + k));
+        }
+        return new ClassModel(Map.copyOf(logLikelihoods), logPriors, examples.size(), margin);
     }
 
     /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
@@ -98,17 +109,18 @@ public final class ClassModel {
      * most favour it over {@code against} (or over the second, when {@code against} is its best).
      */
     public Opinion opinion(String text, CaseClass against) {
-        List<String> present = new ArrayList<>();
+        List<Map.Entry<String, double[]>> present = new ArrayList<>();
         for (String feature : HazardModel.features(text)) {
-            if (counts.containsKey(feature)) {
-                present.add(feature);
+            double[] logs = logLikelihoods.get(feature);
+            if (logs != null) {
+                present.add(Map.entry(feature, logs));
             }
         }
         Map<CaseClass, Double> score = new EnumMap<>(CaseClass.class);
         for (CaseClass c : classes) {
-            double s = Math.log((examplesOf[c.ordinal()] + 1.0) / (examples + classes.length));
-            for (String feature : present) {
-                s += logLikelihood(feature, c);
+            double s = logPriors[c.ordinal()];
+            for (Map.Entry<String, double[]> feature : present) {
+                s += feature.getValue()[c.ordinal()];
             }
             score.put(c, s);
         }
@@ -117,20 +129,15 @@ public final class ClassModel {
         CaseClass best = ranked.get(0);
         CaseClass other = against == null || against == best ? ranked.get(1) : against;
         List<String> words = present.stream()
-                .map(f -> Map.entry(f, logLikelihood(f, best) - logLikelihood(f, other)))
+                .map(f -> Map.entry(f.getKey(), f.getValue()[best.ordinal()] - f.getValue()[other.ordinal()]))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(WORDS_QUOTED).map(e -> e.getKey().replace('_', ' ')).toList();
         return new Opinion(best, score.get(best) - score.get(ranked.get(1)), words);
     }
 
-    private double logLikelihood(String feature, CaseClass c) {
-        return Math.log((counts.get(feature)[c.ordinal()] + SMOOTHING)
-                / (featuresOf[c.ordinal()] + SMOOTHING * counts.size()));
-    }
-
     @Override
     public String toString() {
-        return "ClassModel[" + examples + " examples, " + counts.size() + " features, margin " + margin + "]";
+        return "ClassModel[" + examples + " examples, " + logLikelihoods.size() + " features, margin " + margin + "]";
     }
 }
