@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.hearth.complaint.CaseClass;
 
 /**
@@ -100,7 +101,12 @@ public final class ClassModel {
 
     /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
     public Optional<Opinion> overrule(String text, CaseClass rules) {
-        Opinion opinion = opinion(text, rules);
+        return overrule(HazardModel.features(text), rules);
+    }
+
+    /** As {@link #overrule(String, CaseClass)}, for a message whose features are already worked out. */
+    Optional<Opinion> overrule(Set<String> features, CaseClass rules) {
+        Opinion opinion = opinion(features, rules);
         return opinion.caseClass() == rules || opinion.margin() < margin ? Optional.empty() : Optional.of(opinion);
     }
 
@@ -109,8 +115,12 @@ public final class ClassModel {
      * most favour it over {@code against} (or over the second, when {@code against} is its best).
      */
     public Opinion opinion(String text, CaseClass against) {
+        return opinion(HazardModel.features(text), against);
+    }
+
+    private Opinion opinion(Set<String> features, CaseClass against) {
         List<Map.Entry<String, double[]>> present = new ArrayList<>();
-        for (String feature : HazardModel.features(text)) {
+        for (String feature : features) {
             double[] logs = logLikelihoods.get(feature);
             if (logs != null) {
                 present.add(Map.entry(feature, logs));

@@ -80,19 +80,24 @@ public final class HazardModel {
 
     /** The evidence, when the message reaches the threshold. */
     public Optional<Evidence> judge(String text) {
-        Evidence evidence = weigh(text);
+        return judge(features(text));
+    }
+
+    /** As {@link #judge(String)}, for a message whose {@link #features} are already worked out. */
+    Optional<Evidence> judge(Set<String> features) {
+        Evidence evidence = weigh(features);
         return evidence.logOdds() < threshold ? Optional.empty() : Optional.of(evidence);
     }
 
     /** The log-odds for a message, flagged or not: for tuning the threshold. */
     public double logOdds(String text) {
-        return weigh(text).logOdds();
+        return weigh(features(text)).logOdds();
     }
 
-    private Evidence weigh(String text) {
+    private Evidence weigh(Set<String> features) {
         double total = prior;
         List<Map.Entry<String, Double>> present = new ArrayList<>();
-        for (String feature : features(text)) {
+        for (String feature : features) {
             Double w = weights.get(feature);
             if (w != null) {
                 total += w;

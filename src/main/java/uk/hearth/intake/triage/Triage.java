@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import uk.hearth.complaint.CaseClass;
 
 /**
@@ -107,10 +108,15 @@ public final class Triage {
             rule.evaluate(text).ifPresent(finding -> fired.add(new DecisionCombiner.Fired(rule.id(), finding)));
         }
         TriageDecision decision = combiner.combine(fired);
-        if (classModel != null && !settledByTheRules(fired, decision)) {
-            decision = classOpinion(decision, input);
+        if (classModel == null && hazardModel == null) {
+            return decision;
         }
-        return decision.hazard() || hazardModel == null ? decision : secondOpinion(decision, input);
+        // Both models read the same words and word pairs: worked out once.
+        Set<String> features = HazardModel.features(words(input));
+        if (classModel != null && !settledByTheRules(fired, decision)) {
+            decision = classOpinion(decision, features);
+        }
+        return decision.hazard() || hazardModel == null ? decision : secondOpinion(decision, features);
     }
 
     /**
@@ -127,9 +133,9 @@ public final class Triage {
     }
 
     /** The model overrules the rules' class only when it is sure, and says which words made it think so. */
-    private TriageDecision classOpinion(TriageDecision decision, TriageInput input) {
+    private TriageDecision classOpinion(TriageDecision decision, Set<String> features) {
         CaseClass rules = decision.caseClass();
-        return classModel.overrule(words(input), rules).map(opinion -> decision.withClass(opinion.caseClass(),
+        return classModel.overrule(features, rules).map(opinion -> decision.withClass(opinion.caseClass(),
                 new Reason(CLASS_MODEL_RULE, "classed as " + article(opinion.caseClass()) + " instead: it reads like"
                         + " the " + plural(opinion.caseClass()) + " it has learnt from"
                         + (opinion.words().isEmpty() ? "" : " ("
@@ -156,8 +162,8 @@ public final class Triage {
     }
 
     /** Rules found no hazard: the model may still see one, and says which words made it think so. */
-    private TriageDecision secondOpinion(TriageDecision decision, TriageInput input) {
-        return hazardModel.judge(words(input)).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
+    private TriageDecision secondOpinion(TriageDecision decision, Set<String> features) {
+        return hazardModel.judge(features).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
                 "reads like the reports of a possible hazard it has learnt from ("
                         + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
                         + "); no hazard rule fired, so check whether it needs making safe"))).orElse(decision);

@@ -96,18 +96,8 @@ final class TriageConfigLoader {
         if (margin < 0) {
             throw node.get("margin").error("must be 0 or more");
         }
-        List<ClassModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : file.lines()) {
-            if (!(line.fields().get("text") instanceof String text)
-                    || !(line.fields().get("label") instanceof String label)) {
-                throw line.error("needs \"text\" and \"label\" (strings)");
-            }
-            try {
-                examples.add(new ClassModel.Example(text, CaseClass.fromWireName(label)));
-            } catch (IllegalArgumentException e) {
-                throw line.error(e.getMessage());
-            }
-        }
+        List<ClassModel.Example> examples = file.lines().stream()
+                .map(line -> new ClassModel.Example(line.text(), line.label())).toList();
         try {
             return ClassModel.train(examples, margin, file.minCount());
         } catch (IllegalArgumentException e) {
@@ -144,6 +134,31 @@ final class TriageConfigLoader {
     private record ExampleLine(Path file, int number, Map<?, ?> fields) {
         TriageConfigException error(String what) {
             return new TriageConfigException(file + " line " + number + ": " + what);
+        }
+
+        String text() {
+            if (fields.get("text") instanceof String text) {
+                return text;
+            }
+            throw error("needs \"text\" (a string)");
+        }
+
+        boolean hazard() {
+            if (fields.get("hazard") instanceof Boolean hazard) {
+                return hazard;
+            }
+            throw error("needs \"hazard\" (true or false)");
+        }
+
+        CaseClass label() {
+            if (!(fields.get("label") instanceof String label)) {
+                throw error("needs \"label\" (a string)");
+            }
+            try {
+                return CaseClass.fromWireName(label);
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
         }
     }
 
@@ -184,14 +199,8 @@ final class TriageConfigLoader {
             return null;
         }
         int threshold = node.get("threshold").integer(18);
-        List<HazardModel.Example> examples = new ArrayList<>();
-        for (ExampleLine line : file.lines()) {
-            if (!(line.fields().get("text") instanceof String text)
-                    || !(line.fields().get("hazard") instanceof Boolean hazard)) {
-                throw line.error("needs \"text\" (a string) and \"hazard\" (true or false)");
-            }
-            examples.add(new HazardModel.Example(text, hazard));
-        }
+        List<HazardModel.Example> examples = file.lines().stream()
+                .map(line -> new HazardModel.Example(line.text(), line.hazard())).toList();
         try {
             return HazardModel.train(examples, threshold, file.minCount());
         } catch (IllegalArgumentException e) {
