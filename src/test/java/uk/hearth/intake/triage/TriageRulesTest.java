@@ -741,6 +741,51 @@ class TriageRulesTest {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.ESCALATION);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the detector in the hall keeps going off and we've all got headaches, what should we do",
+                "electrician said the cut out is cracked and there are signs of overheating on the meter tails",
+                "the lights in the back bedroom trip every time it rains",
+                "water pouring out of the light fitting in the bathroom",
+                "the window restrictor in my son's room on the 5th floor is snapped",
+                "mould all over the bedroom wall and I'm on chemotherapy"})
+        void hazardsSaidIndirectly(String text) {
+            assertThat(classify(text).hazard()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "Mr Dale rang for his father, who is 91 and cannot hear on the phone. Heating off since Sunday|family",
+                "Hi, I'm Sue, Mrs Ann Reid's daughter. Mum's bath tap has been dripping for a week|family",
+                "My dad has lived in his bungalow thirty years and your officer told him he has to move|family",
+                "Call from Mr Abbas on behalf of his friend Mr Khan, who does not speak English. Toilet leaking|friend",
+                "I have assessed your tenant for a stair rail and she has consented to this referral. Community OT|other"})
+        void someoneActingForTheTenant(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "forty minutes on hold to report a blocked drain and then the line went dead",
+                "your plasterer was smoking in my kitchen all afternoon",
+                "Got the manager's reply to my complaint. It still says nothing about the damage. Who's above him?"})
+        void dissatisfactionSaidIndirectly(String text) {
+            assertThat(classify(text).caseClass()).as(text).isNotIn(CaseClass.SERVICE_REQUEST, CaseClass.ENQUIRY,
+                    CaseClass.COMPLIMENT);
+        }
+
+        @Test
+        void aSurveyCommentWhereTheTenantDeclinedToComplainIsNotAComplaint() {
+            assertThat(classify("Survey call, 4 Elm Row. Scored the caretaking 3/10. Tenant declined the offer to"
+                    + " make a complaint.").caseClass()).isNotEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @Test
+        void aCardThankingAnOfficerIsACompliment() {
+            assertThat(classify("Card in the post from Mrs Lowe thanking repairs officer Dan Pike for sorting her"
+                    + " boiler so quickly").caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+        }
+
         @Test
         void writingToComplainInWelshIsAComplaint() {
             assertThat(classify("Rwy'n ysgrifennu i gwyno am y contractwr a adawodd lanast yn yr ardd").caseClass())
