@@ -781,6 +781,18 @@ class TriageRulesTest {
         }
 
         @Test
+        void askingHowToGetWorkDoneIsARequest() {
+            assertThat(classify("My physio thinks I need a rail by the back door. How do I go about getting one put"
+                    + " in?").caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
+        void ourClientIsHowASolicitorsLetterNamesTheTenant() {
+            assertThat(classify("Dear Sirs, our client Mrs Ward has reported damp in the rear bedroom since March")
+                    .representativeRole()).isEqualTo("solicitor");
+        }
+
+        @Test
         void aCardThankingAnOfficerIsACompliment() {
             assertThat(classify("Card in the post from Mrs Lowe thanking repairs officer Dan Pike for sorting her"
                     + " boiler so quickly").caseClass()).isEqualTo(CaseClass.COMPLIMENT);
