@@ -69,6 +69,19 @@ class TemplateAcknowledgementsTest {
     }
 
     @Test
+    void disturbedAsbestosGetsItsOwnAdviceInBothLanguages() {
+        for (String language : java.util.List.of("en", "cy")) {
+            AcknowledgementFacts asbestos = new AcknowledgementFacts(CaseReference.of("HRT", 2026, 124),
+                    CaseClass.SERVICE_REQUEST, 1, CaseStatus.OPEN, ChannelId.EMAIL, language, null,
+                    "the fitters drilled the artex ceiling", DUE, true, false, false, CODE, null, false,
+                    java.util.Set.of("asbestos"), false);
+            assertThat(shipped.write(asbestos).body()).as(language)
+                    .contains(language.equals("en") ? "do not sweep or vacuum the dust" : "peidiwch ag ysgubo na hwfro")
+                    .doesNotContain("0800 111 999", "{{");
+        }
+    }
+
+    @Test
     void welshTemplatesAreUsedForWelsh() {
         Written w = shipped.write(facts(CaseClass.COMPLIMENT, "cy", "Ann", false, false, false));
 

@@ -780,6 +780,40 @@ class TriageRulesTest {
                     + " make a complaint.").caseClass()).isNotEqualTo(CaseClass.COMPLAINT);
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "the kitchen fitters sanded the artex on the ceiling and there's dust everywhere; asbestos",
+                "My ex has still got keys to the flat and he was arrested for assaulting me on Friday; insecure",
+                "I'm her IDVA. Following the assault at the weekend please arrange an urgent lock change; insecure",
+                "Dad has dementia and keeps leaving the gas hob on unlit, please can it be capped; gas",
+                "the lads from the end house set fire to the bins against my back wall; fire",
+                "Neighbour rang: tenant at no. 4 not seen for two weeks, curtains shut, post piling up; trapped"})
+        void hazardsFromTheCircumstances(String text, String kind) {
+            assertThat(classify(text).hazardKinds()).as(text).contains(kind);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "we had an asbestos survey last year and the report said the loft was fine",
+                "Thank you for getting the locks changed so quickly after I fled domestic abuse"})
+        void asbestosNamedOrAbuseOverAreNotHazards(String text) {
+            assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Hello, I'm a district nurse with the community team. Your tenant Mrs Gray can't manage her bath",
+                "I support Kyle Reed at Flat 2 through Pathways Mental Health Service and he has asked me to write"})
+        void professionalsWritingAboutATenant(String text) {
+            assertThat(classify(text).representative()).as(text).isTrue();
+        }
+
+        @Test
+        void aNeighbourGettingMyArrearsLetterIsAComplaint() {
+            assertThat(classify("why has the family next door got a letter about my rent arrears? everyone knows now")
+                    .caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+
         @Test
         void askingHowToGetWorkDoneIsARequest() {
             assertThat(classify("My physio thinks I need a rail by the back door. How do I go about getting one put"
