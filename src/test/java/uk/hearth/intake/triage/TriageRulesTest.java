@@ -808,6 +808,23 @@ class TriageRulesTest {
             assertThat(classify(text).representative()).as(text).isTrue();
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Tel: Mrs J. Ross (daughter, consent on file) for tenant Mr A. Ross, 3 Mill Lane. Boiler off; family",
+                "Tel: Mr Ben Cole (friend) for tenant Ms Amy Dean, 9 Elm Ct, who is in hospital; friend",
+                "Tel: District nurse (R. Khan) for tenant Mr Paul Ives, 4 Ash Row. Bath seal leaking; other"})
+        void whoRangForTheTenantInStaffShorthand(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The fire door on the 5th floor landing has been propped open with a chair for a fortnight",
+                "the fire alarm panel by the entrance has been showing a fault for weeks"})
+        void fireSafetyFailingInABlockIsAHazard(String text) {
+            assertThat(classify(text).hazardKinds()).as(text).contains("fire");
+        }
+
         @Test
         void aNeighbourGettingMyArrearsLetterIsAComplaint() {
             assertThat(classify("why has the family next door got a letter about my rent arrears? everyone knows now")
