@@ -825,6 +825,36 @@ class TriageRulesTest {
             assertThat(classify(text).hazardKinds()).as(text).contains("fire");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the log burner keeps blowing smoke back into the lounge when the wind is up",
+                "the chimney pot is hanging off right over the path to the front door",
+                "the drain cover by the back step has cracked and sunk, the kids play out there",
+                "a tree has come down on my garage roof in the night",
+                "the kitchen floor is covered in dirty water and toilet paper from the drain",
+                "My complaint was about your office giving my ex a key. He has a court order against him."})
+        void moreHazardsSaidInPassing(String text) {
+            assertThat(classify(text).hazard()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Name: Jo Hart\\nRelationship to tenant: Daughter\\nDetails: mum's bath panel has come off; family",
+                "Relationship to tenant: Interpreter\\nTenant Mr Ali says the heating is off; other",
+                "Hi it's Dan, Kerry's brother. Kerry at 4 Lark Row has no credit; family"})
+        void moreWaysOfSayingWhoIsWriting(String text, String role) {
+            assertThat(classify(text.replace("\\n", "\n")).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "can someone explain how a priority repair takes five weeks",
+                "why do I have to ring four times to get a gas service booked",
+                "You fitted a wet room with a lip I can't get my chair over and nobody checked. Who signed this off?"})
+        void pointedQuestionsAreComplaints(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
         @Test
         void aNeighbourGettingMyArrearsLetterIsAComplaint() {
             assertThat(classify("why has the family next door got a letter about my rent arrears? everyone knows now")
