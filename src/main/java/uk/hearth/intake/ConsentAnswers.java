@@ -67,14 +67,15 @@ public final class ConsentAnswers {
      * @return the case it answered; empty when the sender was not asked or the answer is not plain
      */
     Optional<Long> answer(InboundMessage message) {
-        Optional<Long> asked = cases.awaitingConsentAskedOf(message.sender());
-        if (asked.isEmpty()) {
-            return Optional.empty();
-        }
+        // The words first: most messages are no plain answer, and then whether the sender was asked does not matter.
         String said = plain(message.text());
         boolean yes = YES.matcher(said).matches();
         boolean no = NO.matcher(said).matches();
         if (yes == no) {
+            return Optional.empty();
+        }
+        Optional<Long> asked = cases.awaitingConsentAskedOf(message.sender());
+        if (asked.isEmpty()) {
             return Optional.empty();
         }
         long caseId = asked.get();

@@ -72,7 +72,7 @@ final class FollowingUp {
     }
 
     private long linkedComplaint(CaseFile open, InboundMessage message, TriageDecision decision, String why) {
-        long complaint = opening.open(message, decision, CaseClass.COMPLAINT, open, null);
+        long complaint = opening.open(message, decision, CaseClass.COMPLAINT, open, null).id();
         cases.recordEvent(open.id(), "complaint_opened", why, clock.instant());
         return complaint;
     }

@@ -10,6 +10,7 @@ import uk.hearth.complaint.CaseFile;
 import uk.hearth.complaint.CaseReason;
 import uk.hearth.complaint.CaseReference;
 import uk.hearth.complaint.CaseStatus;
+import uk.hearth.complaint.CaseSummary;
 import uk.hearth.complaint.Cases;
 import uk.hearth.complaint.ConsentState;
 import uk.hearth.complaint.DeadlineCalculator;
@@ -50,9 +51,9 @@ final class OpeningCase {
     /**
      * @param related   a case this one grows out of or refers to, or null
      * @param attention why staff must look at the new case themselves, or null
-     * @return the new case's id
+     * @return the new case as written, with its acknowledgement: what reading it back would give
      */
-    long open(InboundMessage message, TriageDecision decision, CaseClass caseClass, CaseFile related,
+    CaseSummary open(InboundMessage message, TriageDecision decision, CaseClass caseClass, CaseFile related,
               String attention) {
         int stage = caseClass == CaseClass.ESCALATION ? 2 : 1;
         boolean representative = decision.representative() || message.writtenForSomeoneElse();
@@ -119,7 +120,8 @@ final class OpeningCase {
         if (!admitted.excluded() && consent.state() == ConsentState.PENDING && consent.tenant().isPresent()) {
             askingTenant.ask(caseId, reference, consent.tenant().get(), message);
         }
-        return caseId;
+        return new CaseSummary(caseId, reference, caseClass, status, message.channel().value(), due.acknowledgeBy(),
+                due.respondBy(), target.channel().value(), !target.automatic(), decision.hazard());
     }
 
     static String receivedDetail(InboundMessage message) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import uk.hearth.complaint.CaseSummary;
 import uk.hearth.complaint.Cases;
 import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.Outbox;
@@ -76,17 +77,15 @@ public final class ProcessingInbound {
                 message.channel().value(), message.writtenForSomeoneElse(),
                 message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null, message.language()));
         Threading.Match match = threading.find(message);
-        long caseId;
-        Processed.Outcome outcome;
         if (match.joined().isPresent()) {
-            caseId = followingUp.continueCase(match.joined().get(), message, decision, match.how());
-            outcome = Processed.Outcome.FOLLOW_UP;
-        } else {
-            caseId = opening.open(message, decision, decision.caseClass(), match.related(), match.attention());
-            outcome = Processed.Outcome.OPENED;
+            long caseId = followingUp.continueCase(match.joined().get(), message, decision, match.how());
+            inbox.markProcessed(stored.id(), caseId, Processed.Outcome.FOLLOW_UP);
+            return outcome(stored.id(), caseId, Processed.Outcome.FOLLOW_UP);
         }
-        inbox.markProcessed(stored.id(), caseId, outcome);
-        return outcome(stored.id(), caseId, outcome);
+        // The case was written just now: its summary is known without reading it back.
+        CaseSummary opened = opening.open(message, decision, decision.caseClass(), match.related(), match.attention());
+        inbox.markProcessed(stored.id(), opened.id(), Processed.Outcome.OPENED);
+        return Processed.of(stored.id(), opened, Processed.Outcome.OPENED);
     }
 
     /**

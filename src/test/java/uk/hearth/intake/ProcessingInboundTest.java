@@ -90,9 +90,28 @@ class ProcessingInboundTest {
         Processed first = processing.process(id).orElseThrow();
         Processed second = processing.process(id).orElseThrow();
 
-        assertThat(second.reference()).isEqualTo(first.reference());
+        assertThat(second).isEqualTo(first);
         assertThat(cases.added).hasSize(1);
         assertThat(outbox.queued).hasSize(1);
+    }
+
+    @Test
+    void theOutcomeOfOpeningACaseIsWhatTheCaseReadsBackAs() {
+        List<InboundMessage> messages = List.of(
+                message("Strong smell of gas by the meter cupboard", new Sender("F", "f@example.org", null), null, null),
+                message("Nobody has replied to my letters about the damp for two months", new Sender("G", null, null),
+                        ChannelId.of("letter"), null),
+                message("My dad has had no hot water for a week", new Sender("H", "h@example.org", null), null,
+                        new OnBehalfOf("Mr I", "2 High St", "son")));
+        for (InboundMessage m : messages) {
+            long id = inbox.store(m);
+
+            Processed opened = processing.process(id).orElseThrow();
+
+            // Processing it again reads the case back from the store.
+            assertThat(opened.outcome()).isEqualTo(Processed.Outcome.OPENED);
+            assertThat(processing.process(id)).contains(opened);
+        }
     }
 
     @Test

@@ -32,10 +32,15 @@ import uk.hearth.message.ChannelId;
 class TemplateAcknowledgements implements Acknowledgements {
     private static final Duration RECHECK = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Locale WELSH = Locale.forLanguageTag("cy-GB");
+    private static final String DATE = "EEEE d MMMM yyyy";
 
     private final TextTemplates templates;
     private final ZoneId zone;
     private final String publicBaseUrl;
+    /** Made once, not for every acknowledgement: English and Welsh dates, and times in the landlord's zone. */
+    private final Map<Locale, DateTimeFormatter> dates;
+    private final Map<Locale, DateTimeFormatter> dateTimes;
 
     TemplateAcknowledgements(HearthProperties properties, Clock clock) {
         this.templates = new TextTemplates(List.of(
@@ -43,6 +48,10 @@ class TemplateAcknowledgements implements Acknowledgements {
                 properties.templatesDir().resolve("acknowledgement")), RECHECK, clock);
         this.zone = properties.calendar().zone();
         this.publicBaseUrl = properties.publicBaseUrl();
+        this.dates = Map.of(Locale.UK, DateTimeFormatter.ofPattern(DATE, Locale.UK),
+                WELSH, DateTimeFormatter.ofPattern(DATE, WELSH));
+        this.dateTimes = Map.of(Locale.UK, DateTimeFormatter.ofPattern(DATE + ", HH:mm", Locale.UK).withZone(zone),
+                WELSH, DateTimeFormatter.ofPattern(DATE + ", HH:mm", WELSH).withZone(zone));
         if (templates.find("default_en.txt").isEmpty()) {
             throw new IllegalStateException("acknowledgement templates not found: expected "
                     + templates.directory().resolve("default_en.txt").toAbsolutePath() + " (setting hearth.templates-dir)");
@@ -80,13 +89,12 @@ class TemplateAcknowledgements implements Acknowledgements {
     }
 
     private static Locale locale(AcknowledgementFacts facts) {
-        return "cy".equals(facts.language()) ? Locale.forLanguageTag("cy-GB") : Locale.UK;
+        return "cy".equals(facts.language()) ? WELSH : Locale.UK;
     }
 
     private Map<String, Object> variables(AcknowledgementFacts facts) {
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale(facts));
-        DateTimeFormatter dateTime = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale(facts))
-                .withZone(zone);
+        DateTimeFormatter date = dates.get(locale(facts));
+        DateTimeFormatter dateTime = dateTimes.get(locale(facts));
         CaseClass caseClass = facts.caseClass();
         Map<String, Object> v = new HashMap<>();
         v.put("reference", facts.reference().value());

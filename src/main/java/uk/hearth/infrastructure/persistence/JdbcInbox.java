@@ -200,8 +200,11 @@ class JdbcInbox implements Inbox {
 
     @Override
     public Optional<StoredInbound> lock(long id) {
-        return jdbc.sql("select * from inbound_message where id = ? for update")
-                .param(id).query(this::stored).optional();
+        // Whether the message has files comes with it: most have none, and then they are not looked up.
+        return jdbc.sql("""
+                select m.*, exists (select 1 from inbound_attachment a where a.inbound_id = m.id) as has_attachments
+                from inbound_message m where m.id = ? for update""")
+                .param(id).query((rs, row) -> stored(rs, rs.getBoolean("has_attachments"))).optional();
     }
 
     @Override
@@ -240,6 +243,10 @@ class JdbcInbox implements Inbox {
     }
 
     private StoredInbound stored(ResultSet rs, int row) throws SQLException {
+        return stored(rs, true);
+    }
+
+    private StoredInbound stored(ResultSet rs, boolean hasAttachments) throws SQLException {
         long id = rs.getLong("id");
         String tenantName = rs.getString("on_behalf_name");
         String relationship = rs.getString("on_behalf_relationship");
@@ -263,7 +270,7 @@ class JdbcInbox implements Inbox {
                 .inReplyTo(inReplyTo == null ? List.of() : Arrays.asList(inReplyTo.split("\n")))
                 .details(details(rs.getString("details"), rs.getString("message_id"), rs.getString("external_id")))
                 .notice(notice == null ? null : new Notice(Notice.Kind.valueOf(notice), rs.getString("notice_detail")))
-                .attachments(attachments(id))
+                .attachments(hasAttachments ? attachments(id) : List.of())
                 .build();
         long caseId = rs.getLong("case_id");
         Long caseOrNull = rs.wasNull() ? null : caseId;
