@@ -855,6 +855,35 @@ class TriageRulesTest {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the decorators painted over the smoke alarm on the landing and now it doesn't beep when I press test",
+                "someone threw a cigarette off the balcony above and my doormat was smouldering",
+                "the basement has flooded and the water is up to the electric meter cupboard",
+                "no heating in the block since Saturday and my neighbour is 86, sat in her coat"})
+        void yetMoreHazards(String text) {
+            assertThat(classify(text).hazard()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "I have ME and can't stand for long, so please send someone who can do it in one visit",
+                "Call from Mrs R. Hale, 88, flat 9 Mill House: the warden call took an hour to answer",
+                "Mum couldn't manage the stairs while the lift was out"})
+        void vulnerabilityInFewWords(String text) {
+            assertThat(classify(text).vulnerability()).as(text).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "3rd time messaging about the blocked bin chute, bags everywhere",
+                "you said you'd ring me back yesterday about the rats. nobody did",
+                "the plumber has left it so the toilet won't flush at all now",
+                "your staff keep saying it's the council's job. it's your car park"})
+        void moreDissatisfactionWithTheService(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
         @Test
         void aNeighbourGettingMyArrearsLetterIsAComplaint() {
             assertThat(classify("why has the family next door got a letter about my rent arrears? everyone knows now")
