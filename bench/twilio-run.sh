@@ -12,7 +12,8 @@
 #   BENCH_DB             PostgreSQL database, dropped and recreated (default hearth_bench_twilio)
 #   BENCH_THREADS        wrk threads (default 2) and BENCH_CONNECTIONS wrk connections (default 16)
 #   BENCH_SECONDS        seconds per measured wrk phase (default 15); each side is measured twice, alternating
-#   BENCH_WARMUP         warm-up seconds per endpoint before measuring (default 5)
+#   BENCH_WARMUP         warm-up seconds per endpoint before measuring (default 20: with 5 the first in-memory
+#                        phase was still being compiled and measured a third of the second)
 #   BENCH_RATE           posts per second for the latency phase (default 200), BENCH_RATE_SECONDS (default 30)
 #   BENCH_POSTS          signed posts generated per webhook phase (default 120000; never replayed)
 #   BENCH_QUIET_WAIT     seconds to wait at most for the machine to be >= 80% idle (default 120)
@@ -28,7 +29,7 @@ DB=${BENCH_DB:-hearth_bench_twilio}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 SECONDS_PER_PHASE=${BENCH_SECONDS:-15}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-20}
 RATE=${BENCH_RATE:-200}
 RATE_SECONDS=${BENCH_RATE_SECONDS:-30}
 POSTS=${BENCH_POSTS:-120000}
@@ -61,7 +62,7 @@ say "generating signed posts (${POSTS} per webhook phase)"
 javac -d "$WORK" bench/TwilioBench.java
 GEN=(java -cp "$WORK" TwilioBench gen --token "$TOKEN" --url "$PUBLIC_URL/webhooks/twilio")
 "${GEN[@]}" --count 50000 --run-id "${RUN_ID}m" --out "$WORK/memory.txt" >/dev/null
-"${GEN[@]}" --count 20000 --run-id "${RUN_ID}w" --out "$WORK/warm.txt" >/dev/null
+"${GEN[@]}" --count 60000 --run-id "${RUN_ID}w" --out "$WORK/warm.txt" >/dev/null
 "${GEN[@]}" --count "$POSTS" --run-id "${RUN_ID}a" --out "$WORK/webhook-1.txt" >/dev/null
 "${GEN[@]}" --count "$POSTS" --run-id "${RUN_ID}b" --out "$WORK/webhook-2.txt" >/dev/null
 "${GEN[@]}" --count $((RATE * RATE_SECONDS)) --run-id "${RUN_ID}r" --out "$WORK/rate.txt" >/dev/null

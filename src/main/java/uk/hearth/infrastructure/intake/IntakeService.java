@@ -41,6 +41,7 @@ public class IntakeService implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final GroupCommit commits;
+    private final IntakeFirst intakeFirst = IntakeFirst.standard();
 
     IntakeService(Inbox inbox, ProcessingInbound processing, TransactionTemplate transactions,
                   HearthProperties properties, Clock clock, MeterRegistry meters) {
@@ -92,16 +93,20 @@ public class IntakeService implements AutoCloseable {
 
     /**
      * Commits the message and returns as soon as it is stored, for providers that want a quick answer and send in
-     * bursts (webhooks). Posts that arrive together share a commit ({@link GroupCommit}). Processing follows on {@code processing}; when that refuses the work (its queue is full)
-     * or the node stops first, the message waits in the inbox for {@link #retryDue}. Throws a
+     * bursts (webhooks). Posts that arrive together share a commit ({@link GroupCommit}). Processing follows on
+     * {@code processing}, after any burst of posts being stored ({@link IntakeFirst}); when that refuses the work (its
+     * queue is full) or the node stops first, the message waits in the inbox for {@link #retryDue}. Throws a
      * {@code DataAccessException} when the message could not be stored: answer 503, never 2xx.
      */
     public Received store(InboundMessage message, Executor processing) {
-        Inbox.Receipt receipt = commits.accept(message);
+        Inbox.Receipt receipt;
+        try (IntakeFirst.Storing storing = intakeFirst.storing()) {
+            receipt = commits.accept(message);
+        }
         countReceived(message, receipt.duplicate());
         if (!receipt.duplicate()) {
             try {
-                processing.execute(() -> process(receipt.id()));
+                processing.execute(() -> processAfterIntake(receipt.id()));
             } catch (RejectedExecutionException busy) {
                 meters.counter("hearth.messages.deferred", "channel", message.channel().value()).increment();
             }
@@ -131,6 +136,18 @@ public class IntakeService implements AutoCloseable {
                 return done;
             }
         }
+    }
+
+    private void processAfterIntake(long inboundId) {
+        try {
+            if (intakeFirst.awaitQuiet()) {
+                meters.counter("hearth.messages.waited.for.intake").increment();
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return; // stored: the recovery job processes it
+        }
+        process(inboundId);
     }
 
     private Optional<Processed> process(long inboundId) {
