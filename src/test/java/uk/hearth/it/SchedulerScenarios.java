@@ -225,6 +225,12 @@ abstract class SchedulerScenarios extends HearthIT {
                  "preferredContact": "email"}""".formatted(unique("rep"), unique("dee") + "@example.org", tenancy));
         String reference = JSON.readTree(accepted.body()).path("reference").asText();
         String request = body(awaitMail(tenantEmail));
+        // The mail can arrive before the outbox records it as sent (which stamps sent_at): wait for that first, or
+        // the stamp would overwrite the backdating below.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from outbound_message where kind = 'consent_request' and status = 'SENT'
+                and case_id = (select id from case_file where reference = ?)""")
+                .param(reference).query(Long.class).single() == 1);
 
         // The request went out two weeks ago: at least five working days, bank holidays or not.
         jdbc.sql("""
