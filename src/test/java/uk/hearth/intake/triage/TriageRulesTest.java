@@ -884,6 +884,16 @@ class TriageRulesTest {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "T/C from Mrs B. Akande's son, Mrs Akande on speaker. Bathroom fan not working; family",
+                "Letter from Mr Kowal, 3 Elm St, written in English by his daughter: the window still leaks; family",
+                "my mum Joan Reid, 12 Mill Road. She rang me to say the boiler is off again; family",
+                "Call from carer (Bluebird Care) at Mr T. Hale, 5 Ash Row: the stairlift has stopped; support_worker"})
+        void stillMoreWaysOfSayingWhoIsWriting(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
         @Test
         void aNeighbourGettingMyArrearsLetterIsAComplaint() {
             assertThat(classify("why has the family next door got a letter about my rent arrears? everyone knows now")
