@@ -15,8 +15,8 @@ import uk.hearth.complaint.CaseClass;
  * @param representativeRole {@code null}, or one of family, friend, support_worker, advocate, solicitor,
  *                           councillor, mp, other
  * @param hazardKinds        what kind of hazard, when {@code hazard}: gas, carbon_monoxide, fire, electrical,
- *                           water_electrics, structural, sewage, damp_mould, no_heating, insecure, trapped,
- *                           asbestos (as configured), so the resident can be told what to do now; empty when there is none
+ *                           water_electrics, structural, sewage, flooding, damp_mould, no_heating, insecure,
+ *                           trapped, asbestos (as configured), so the resident can be told what to do now; empty when there is none
  * @param dampAndMould       the message reports damp or mould in the home, which starts the landlord's
  *                           investigation clock for damp and mould whether or not it is an emergency
  * @param surveyRemark       the message is a survey reply; its acknowledgement must say how to complain

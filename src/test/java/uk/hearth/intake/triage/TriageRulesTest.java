@@ -924,4 +924,78 @@ class TriageRulesTest {
                     .isEqualTo(CaseClass.COMPLAINT);
         }
     }
+
+    /** Staff shorthand for who rang, dangers where people walk, and outcomes welcomed rather than disputed. */
+    @Nested
+    class WhoRangAndWhereItHurts {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Call from dtr (Ms A. Byrne) re mother Mrs J. Byrne, 3 Oak Row. Toilet not flushing; family",
+                "Caller (nephew, Mr K. Shah) rang re uncle at 14 Ivy Court: back gate hanging off; family",
+                "Email from grandson of Mr P. Lowe asking when the fence panel will be replaced; family",
+                "Caller: Mr Tom Reid (son). Relationship: son, tenant present. Bath panel loose; family",
+                "Relationship: granddaughter (on consent list). Nan's kitchen drawer is broken; family",
+                "hiya my nan's wondering if you still do the free garden tidy for pensioners; family",
+                "Call from hospital SW re tenant Mr D. Pratt, admitted last week, asking about rent while in; support_worker",
+                "Call from crisis team worker re tenant Ms L. Fox: the front door was damaged last night; support_worker",
+                "I'm a carer from Sunrise Homecare visiting Mrs Hill. Her bath tap drips constantly; support_worker",
+                "Not a tenant myself but my friend Jo is, flat 6. Her intercom has stopped working; friend",
+                "I help my friend Alf at number 9 with his shopping. His path light has been out for a week; friend",
+                "I'm Kerry's ex, the kids live with her at no. 5 and their bedroom window won't open; other",
+                "I am writing at the request of Mr Omar Said, for whom I interpret, about a missed visit; other",
+                "Caller (Revd P. Jones) rang for parishioner Mrs E. Lloyd: her gutter is leaking; other"})
+        void whoRangInStaffShorthand(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "the smoke alarm has stopped working completely and my dad is deaf; fire",
+                "the decorators took down the smoke alarms to paint and never put them back; fire",
+                "the hose reel cabinet on the 8th floor has been smashed and the hose stolen; fire",
+                "someone is using a camping stove on the landing outside my door every night; fire",
+                "the joists under the bathroom floor have dropped and the floor bounces; structural",
+                "the fence round the pond on the green has come down and the water is deep; structural",
+                "the lift dropped about a foot with us inside it this morning; structural",
+                "the lift doors keep closing on people, they caught my arm today; trapped",
+                "my ex let himself in again last night, please change the locks; insecure",
+                "the pipe under the sink has burst, water pouring out and the stopcock is seized; flooding"})
+        void dangersWhereTheyHappen(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the smoke alarm is chirping for a new battery, can someone change it",
+                "there's an old brown stain on the bedroom ceiling from a leak fixed last year, could it be painted"})
+        void notEveryAlarmOrStainIsADanger(String text) {
+            assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "is it normal to wait nine weeks for someone to look at a leaking roof?",
+                "still no light on the stairs, 3 weeks since I rang. are you waiting for someone to get hurt before you fix it?",
+                "4th time askin for sum1 to look at the gutter n ur lot keep sayin its bookd"})
+        void dissatisfactionPutAsAQuestion(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @Test
+        void thanksForAStageTwoOutcomeIsNotAnEscalation() {
+            assertThat(classify("Mr Y rang to thank the complaints team - the stage 2 outcome came through and the"
+                    + " refund is in his account").caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+        }
+
+        @Test
+        void aGasLeakDealtWithOnTheNightIsThankedNotLive() {
+            TriageDecision d = classify("I want to thank the engineer who came out at midnight after I reported a"
+                    + " smell of gas. He isolated the supply within minutes and was so kind to my mum.");
+            assertThat(d.hazard()).isFalse();
+            assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLIMENT);
+        }
+    }
 }
