@@ -984,6 +984,34 @@ class TriageRulesTest {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "I'm writing on my mother's behalf about the damp in her back bedroom; family",
+                "hello my dad ask me: where he send the form for the parking permit?; family",
+                "hiya, Nan's at no 12 Bryn Road and her kitchen tap won't turn off; family",
+                "thanks to the plumber who came out to my mum's on Sunday, lovely man; family"})
+        void relativesInAFewWords(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "heater not work, very cold, baby is 6 month. please come; no_heating",
+                "my heating hasn't worked since Monday, the flat was 11 degrees this morning and I have COPD; no_heating",
+                "the leak in the roof is now coming in round the bedroom light; water_electrics",
+                "the scaffolders took the frame out and the bathroom window still won't shut with the scaffold up; insecure"})
+        void saidPlainly(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @Test
+        void aMissedEmergencyTimescaleIsAComplaint() {
+            assertThat(classify("you said 24 hours for an emergency, it's been three days and the toilet is still"
+                    + " blocked").caseClass()).isEqualTo(CaseClass.COMPLAINT);
+        }
+
         @Test
         void thanksForAStageTwoOutcomeIsNotAnEscalation() {
             assertThat(classify("Mr Y rang to thank the complaints team - the stage 2 outcome came through and the"
