@@ -1006,6 +1006,16 @@ class TriageRulesTest {
             assertThat(d.hazardKinds()).as(text).contains(kind);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Cheers for sorting the gutter at last. Only took four months and six calls but hey, it's dry now, thanks",
+                "thank you for the new fence I suppose, better late than never"})
+        void thanksWithAStingIsAComplaint(String text) {
+            TriageDecision d = classify(text);
+            assertThat(d.caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+            assertThat(rules(d)).as(text).contains("grudging-thanks");
+        }
+
         @Test
         void aMissedEmergencyTimescaleIsAComplaint() {
             assertThat(classify("you said 24 hours for an emergency, it's been three days and the toilet is still"
