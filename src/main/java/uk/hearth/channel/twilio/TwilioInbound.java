@@ -51,13 +51,21 @@ final class TwilioInbound {
             log.warn("A Twilio webhook arrived but hearth.twilio.auth-token is not set: answered 503, nothing stored");
             return Answer.NOT_CONFIGURED;
         }
-        if (!verifier.verify(request.asProviderRequest())) {
+        TwilioForm form;
+        try {
+            form = request.isForm() ? TwilioForm.parse(request.body()) : null;
+        } catch (IllegalArgumentException malformed) {
             return refuse(request);
         }
-        if (!request.isForm()) {
+        boolean signed = form == null
+                ? verifier.verify(request.asProviderRequest())
+                : verifier.verify(request.url(), form, request.signature());
+        if (!signed) {
+            return refuse(request);
+        }
+        if (form == null) {
             return Answer.text(415, "Messages are expected as a form post");
         }
-        TwilioForm form = TwilioForm.parse(request.body());
         ChannelId channel = TwilioInboundMapper.channelOf(form);
         String sid = TwilioInboundMapper.messageSid(form);
         if (sid == null) {

@@ -97,7 +97,7 @@ final class TwilioInboundMapper implements InboundMapper<TwilioInboundMapper.Pos
         put(details, "location", location);
         String text = body.isBlank() && location != null ? "Shared a location: " + location : body;
         String replied = form.first("OriginalRepliedMessageSid");
-        Notice notice = keywords.getOrDefault(channel, TwilioKeywords.of(null, null))
+        Notice notice = keywords.getOrDefault(channel, TwilioKeywords.DEFAULT)
                 .notice(body, form.first("OptOutType"));
         return InboundMessage.builder(channel, messageSid(form), text, receivedAt)
                 .sender(new Sender(form.first("ProfileName"), null, phone, phone == null ? address : null))

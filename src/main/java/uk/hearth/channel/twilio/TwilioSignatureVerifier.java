@@ -39,6 +39,11 @@ final class TwilioSignatureVerifier implements RequestVerifier {
         }
     }
 
+    /** A form post already parsed (the webhook reads it once for the signature and the message). */
+    boolean verify(String url, TwilioForm form, String signature) {
+        return verify(url, form.byName(), signature);
+    }
+
     /**
      * @param url    the public URL Twilio called, query string included as sent
      * @param params every posted parameter; a name posted more than once has all its values
@@ -79,9 +84,14 @@ final class TwilioSignatureVerifier implements RequestVerifier {
      */
     static Map<String, String> signedParams(Map<String, List<String>> params) {
         Map<String, String> signed = new LinkedHashMap<>();
-        params.forEach((name, values) -> signed.put(name, String.join(name, values.stream()
-                .map(v -> v == null ? "" : v).distinct().sorted().toList())));
+        params.forEach((name, values) -> signed.put(name, values.size() == 1
+                ? nonNull(values.get(0))
+                : String.join(name, values.stream().map(TwilioSignatureVerifier::nonNull).distinct().sorted().toList())));
         return signed;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 
     /** Twilio's signer has written a single quote in a query both as {@code '} and as {@code %27}. */

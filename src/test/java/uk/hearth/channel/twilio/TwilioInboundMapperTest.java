@@ -143,6 +143,10 @@ class TwilioInboundMapperTest {
         // Twilio's Advanced Opt-Out has already classified the text: its word wins.
         assertThat(words.notice("arret", "STOP").kind()).isEqualTo(Notice.Kind.OPT_OUT);
         assertThat(TwilioKeywords.of(List.of("STOPIO"), List.of()).notice("stop", null)).isNull();
+        // However many stops follow the word; and a long text Twilio names a STOP keeps its words in the notice.
+        assertThat(words.notice("STOP!!!!!!!!!!!!!!!!!!", null).kind()).isEqualTo(Notice.Kind.OPT_OUT);
+        assertThat(words.notice("stop texting me about the survey please", "STOP").detail())
+                .contains("STOP TEXTING ME ABOUT THE SURVEY PLEASE");
     }
 
     @Test
