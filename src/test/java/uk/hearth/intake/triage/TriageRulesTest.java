@@ -1016,6 +1016,39 @@ class TriageRulesTest {
             assertThat(rules(d)).as(text).contains("grudging-thanks");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "a tree has come down in the storm and brought the power lines down across our drive; electrical",
+                "the storage heaters haven't come on since the power cut, my mum is 88 and the house is freezing; no_heating",
+                "the boards you put over the broken window have blown off in the wind and it's open to the road; insecure",
+                "my cottage's front window was smashed in the gale and it won't close; insecure"})
+        void stormsAndTheirAftermath(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Mr Pascoe rang about his mother at 11 Trelan Bungalows: the fan job was closed but nobody came; family",
+                "can someone look at my nan's back gate, it's off its hinges. 6 Mill Lane; family",
+                "my sister's back door won't shut, she's at 17 Mill Lane; family",
+                "do you have any smaller flats? my dad's one of your tenants and needs to downsize; family",
+                "I'm writing about my brother, who is the tenant at 2 Spinners Walk. His lock snapped and he's staying at mine; family",
+                "Call from police: officers attended 3 Marsh Lane after a break-in, tenant agreed to her details being passed on; other",
+                "Scheme warden reports that Mrs Nance in flat 4 has pulled her pendant alarm; other"})
+        void moreWaysOfNamingWhoItIsFor(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @Test
+        void aFirstReportSaidInTermsIsARequest() {
+            TriageDecision d = classify("T Mr Y. Osei rang, fed up that the bathroom fan has died and black spots are"
+                    + " coming on the ceiling. First time reported. Job raised for electrician.");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(rules(d)).contains("first-report");
+        }
+
         @Test
         void aMissedEmergencyTimescaleIsAComplaint() {
             assertThat(classify("you said 24 hours for an emergency, it's been three days and the toilet is still"
