@@ -37,7 +37,9 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * gen:  --count N --token AUTH_TOKEN --url PUBLIC_WEBHOOK_URL --run-id ID --out FILE
- * rate: --file FILE --skip N (lines already used) --target URL --rate 200 --duration 30 --timeout 30
+ * rate: --file FILE --skip N (lines already used) --target URL --rate 200 --duration 30 --timeout 30 --warmup 0
+ *       (--warmup S: first send S seconds at the same rate, not measured, so this client's own start - a fresh JVM,
+ *       new connections - is not counted as the service's latency)
  * Each mode ends with one machine-readable line: {@code RESULT mode=... key=value ...}.
  */
 public class TwilioBench {
@@ -67,6 +69,7 @@ public class TwilioBench {
                     o.getOrDefault("run-id", Long.toString(System.currentTimeMillis(), 36)), Path.of(o.get("out")));
             case "rate" -> rate(Path.of(o.get("file")), Integer.parseInt(o.getOrDefault("skip", "0")), o.get("target"),
                     Double.parseDouble(o.getOrDefault("rate", "200")), Integer.parseInt(o.getOrDefault("duration", "30")),
+                    Integer.parseInt(o.getOrDefault("warmup", "0")),
                     Duration.ofSeconds(Integer.parseInt(o.getOrDefault("timeout", "30"))));
             default -> usage();
         }
@@ -132,20 +135,23 @@ public class TwilioBench {
     }
 
     /** Open loop: request i is due at start + i/rate whatever happened to earlier ones (no coordinated omission). */
-    static void rate(Path file, int skip, String target, double rate, int seconds, Duration timeout) throws Exception {
+    static void rate(Path file, int skip, String target, double rate, int seconds, int warmupSeconds, Duration timeout)
+            throws Exception {
+        int warm = (int) Math.round(rate * warmupSeconds);
         int total = (int) Math.round(rate * seconds);
-        List<String[]> posts = new ArrayList<>(total);
+        List<String[]> posts = new ArrayList<>(warm + total);
         try (BufferedReader r = Files.newBufferedReader(file)) {
             String line;
             int n = 0;
-            while ((line = r.readLine()) != null && posts.size() < total) {
+            while ((line = r.readLine()) != null && posts.size() < warm + total) {
                 if (n++ >= skip) {
                     posts.add(line.split("\t", 2));
                 }
             }
         }
-        if (posts.size() < total) {
-            throw new IllegalStateException("only " + posts.size() + " unused posts in " + file + ", need " + total);
+        if (posts.size() < warm + total) {
+            throw new IllegalStateException("only " + posts.size() + " unused posts in " + file + ", need "
+                    + (warm + total));
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
@@ -156,18 +162,22 @@ public class TwilioBench {
         List<CompletableFuture<Void>> inFlight = new ArrayList<>(total);
         long period = (long) (1_000_000_000L / rate);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        for (int i = 0; i < total; i++) {
+        for (int i = 0; i < warm + total; i++) {
             long intended = start + i * period;
             long now;
             while ((now = System.nanoTime()) < intended) {
                 LockSupport.parkNanos(intended - now);
             }
-            int index = i;
+            int index = i - warm; // negative while warming up: sent, not measured
             HttpRequest request = HttpRequest.newBuilder(URI.create(target)).timeout(timeout)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-Twilio-Signature", posts.get(i)[0])
                     .POST(HttpRequest.BodyPublishers.ofString(posts.get(i)[1])).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+            CompletableFuture<Void> sent = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                if (index < 0) {
+                    return null;
+                }
                 latency[index] = (System.nanoTime() - intended) / 1000;
                 if (error != null) {
                     errors.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
@@ -177,7 +187,10 @@ public class TwilioBench {
                     errors.computeIfAbsent("http_" + response.statusCode(), k -> new LongAdder()).increment();
                 }
                 return null;
-            }));
+            });
+            if (index >= 0) {
+                inFlight.add(sent);
+            }
         }
         long unanswered = 0;
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(2);
@@ -194,6 +207,15 @@ public class TwilioBench {
                 ok.sum(), non200, errors, unanswered);
         System.out.printf(Locale.ROOT, "[rate] latency ms: p50 %s  p90 %s  p99 %s  max %s%n", pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 100));
+        // Where in the phase the slow answers were: p99 of each 5-second window of intended send times.
+        StringBuilder windows = new StringBuilder();
+        int perWindow = (int) Math.round(rate * 5);
+        for (int from = 0; from < total; from += perWindow) {
+            long[] w = Arrays.stream(latency, from, Math.min(total, from + perWindow)).filter(v -> v >= 0).sorted()
+                    .toArray();
+            windows.append(' ').append(pct(w, 99));
+        }
+        System.out.printf(Locale.ROOT, "[rate] p99 ms by 5 s window:%s%n", windows);
         System.out.printf(Locale.ROOT, "RESULT mode=rate scheduled=%d ok=%d non200=%d p50_ms=%s p90_ms=%s p99_ms=%s"
                 + " max_ms=%s%n", total, ok.sum(), non200, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                 pct(sorted, 100));
