@@ -1049,6 +1049,52 @@ class TriageRulesTest {
             assertThat(rules(d)).contains("first-report");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "day three with no heating at my dad's now, he's 80 and it's icy; family",
+                "my son has autism and lives on his own at flat 3 Bell Court. His rent letter confused him; family",
+                "the fitters at my daughter Amy's flat left the back door unlocked overnight; family",
+                "my gran is in sheltered housing at Elm Court and the pull cord in her bathroom is tied up; family",
+                "you moved my nan into a second floor flat with no lift and she can't get out; family",
+                "my dad keeps saying the boiler is making a noise, I've just gone round and it's banging; family",
+                "Dr Shah rang with the consent of her patient, Mr Lowe, about his damp bedroom; other",
+                "interpreter from Language Line relaying a call from Mrs Abdi about her broken intercom; other"})
+        void relativesAndHelpersInTheirOwnWords(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @Test
+        void aComplaintSpeltAsItSoundsIsAComplaint() {
+            assertThat(classify("I am riting to complane about how the lady on the front desk spoke to me").caseClass())
+                    .isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @Test
+        void aSolicitorAskingForLocksToBeChangedIsARequest() {
+            assertThat(classify("We act for Ms Reed. On our client's instructions we ask that you change the locks"
+                    + " at 4 Vine Street this week.").caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
+        void itsMySonAndMeIsNotARepresentative() {
+            assertThat(classify("it's my son and me in the flat, the bedroom window won't open").representative())
+                    .isFalse();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "the toilet won't flush, it is full up and it's coming over onto the floor; sewage",
+                "the lock on my ground floor patio door just spins, anyone could get in; insecure",
+                "Front door at 4 Mill Row. Doesn't lock from outside unless you lift it; insecure",
+                "kids have been setting small fires in the bin room of the empty block; fire",
+                "the water from the burst pipe is running into the electric cupboard on the landing; water_electrics",
+                "the fire door on the 5th floor landing is hanging off its hinges; fire"})
+        void moreDangersSaidPlainly(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
         @Test
         void aMissedEmergencyTimescaleIsAComplaint() {
             assertThat(classify("you said 24 hours for an emergency, it's been three days and the toilet is still"
