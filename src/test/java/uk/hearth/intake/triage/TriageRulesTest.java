@@ -1047,10 +1047,25 @@ class TriageRulesTest {
                     + " at 4 Vine Street this week.").caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
         }
 
-        @Test
-        void itsMySonAndMeIsNotARepresentative() {
-            assertThat(classify("it's my son and me in the flat, the bedroom window won't open").representative())
-                    .isFalse();
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "it's my son and me in the flat, the bedroom window won't open",
+                "my kids got home and the heating was off",
+                "I moved my mum in with me last year, the bath needs a rail",
+                "my partner left and I am living alone now, can I downsize"})
+        void theSendersOwnHouseholdIsNotARepresentative(String text) {
+            assertThat(classify(text).representative()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "put the oven on to warm the plates",
+                "the neighbour's tree is hanging over my garden, can it be cut back",
+                "the fence along the edge of my garden has come down in the wind",
+                "the toilet lid moves when you sit on it",
+                "there's a bbq on the balcony next door every weekend"})
+        void everydayThingsAreNotDangers(String text) {
+            assertThat(classify(text).hazard()).as(text).isFalse();
         }
 
         @Test
