@@ -55,13 +55,13 @@ final class TwilioInbound {
         try {
             form = request.isForm() ? TwilioForm.parse(request.body()) : null;
         } catch (IllegalArgumentException malformed) {
-            return refuse(request);
+            return refuse(request, null);
         }
         boolean signed = form == null
                 ? verifier.verify(request.asProviderRequest())
                 : verifier.verify(request.url(), form, request.signature());
         if (!signed) {
-            return refuse(request);
+            return refuse(request, form);
         }
         if (form == null) {
             return Answer.text(415, "Messages are expected as a form post");
@@ -88,20 +88,12 @@ final class TwilioInbound {
         return Answer.EMPTY_TWIML;
     }
 
-    private Answer refuse(TwilioWebhookRequest request) {
-        metrics.failure(claimedChannel(request), "signature");
+    /** @param form the post as already read, or null when it is not a readable form */
+    private Answer refuse(TwilioWebhookRequest request, TwilioForm form) {
+        metrics.failure(form == null ? null : TwilioInboundMapper.channelOf(form), "signature");
         log.warn("Refused a post to {}: {} X-Twilio-Signature (the URL Twilio calls must be hearth.public-base-url"
                 + " followed by the path)", TwilioWebhook.pathOf(request.url()),
                 request.signature() == null || request.signature().isBlank() ? "no" : "a wrong");
         return Answer.FORBIDDEN;
-    }
-
-    /** The channel a refused post claims to be on, for the metric only: nothing else in it is read. */
-    private static ChannelId claimedChannel(TwilioWebhookRequest request) {
-        try {
-            return request.isForm() ? TwilioInboundMapper.channelOf(TwilioForm.parse(request.body())) : null;
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
     }
 }
