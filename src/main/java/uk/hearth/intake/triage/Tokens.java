@@ -113,14 +113,17 @@ final class Tokens {
         while (next < text.length() && text.charAt(next) == ' ') {
             next++;
         }
-        if (from == dot || next == dot + 1 || next >= text.length()
-                || from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+        if (from == dot || next >= text.length() || from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
             return false;
         }
         String word = text.substring(from, dot);
         char following = text.charAt(next);
+        // "No. 12" and "no.12" alike: a house number, not a sentence end.
         if (word.equalsIgnoreCase("no") || word.equalsIgnoreCase("nos")) {
             return Character.isDigit(following);
+        }
+        if (next == dot + 1) {
+            return false;
         }
         boolean initial = word.length() == 1 && Character.isUpperCase(word.charAt(0)) && !word.equals("I");
         return (initial || TITLES.contains(word.toLowerCase(Locale.ROOT))) && Character.isUpperCase(following);

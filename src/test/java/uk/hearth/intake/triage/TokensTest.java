@@ -34,6 +34,9 @@ class TokensTest {
                 .containsExactly("call from mr p grant neighbour at no 6 reporting smoke", "fire service called");
         assertThat(sentences("Ms J. Pryce's daughter rang")).containsExactly("ms j pryces daughter rang");
         assertThat(sentences("Spoke to Dr. Shah today")).containsExactly("spoke to dr shah today");
+        assertThat(sentences("the wall between us and no.12 is leaning over the path"))
+                .as("a house number written without a space")
+                .containsExactly("the wall between us and no 12 is leaning over the path");
     }
 
     @Test

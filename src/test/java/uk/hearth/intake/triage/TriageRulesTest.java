@@ -1088,4 +1088,81 @@ class TriageRulesTest {
             assertThat(d.caseClass()).isEqualTo(CaseClass.COMPLIMENT);
         }
     }
+
+    /** Relatives named in passing, staff notes that put the call before the caller, and plain words for a complaint. */
+    @Nested
+    class RelativesInPassingAndPlainWords {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "I look after my sister Jean at 8 Kiln Lane most days and her bath taps have seized; family",
+                "Call from Mr Dev Rao re his mother Mrs K. Rao, 2 Tern Court: no hot water since yesterday; family",
+                "Tel - Aisha (dtr) on behalf of mum Mrs F. Khan, 5 Reed St. Toilet cistern cracked; family",
+                "who do I ring now about my dad's rent account? the number on his letter is dead; family",
+                "my gran got a letter from you this morning saying her rent has gone up, what does it mean?; family",
+                "Home visit at 9 Loom Street. Tenant Mr Hale is very deaf, his daughter was present and asked for a flashing doorbell; family",
+                "my nan is really upset, the gardeners dug up her roses; family",
+                "my son is writing this for me. The kitchen window will not open; family",
+                "many thanks for the electrics done so quick at my uncle's, he is very happy; family",
+                "you keep ringing him even though we told you he can't hear on the phone, please write to my grandad; family",
+                "my aunt's in one of your bungalows on Ash Walk and her path is flooded again; family",
+                "Reporting for my brother at 3 Weir Road, the bedroom light switch is hanging off the wall; family",
+                "I'm round at my mate Dan's, he's got a leak under the sink and no phone credit; friend",
+                "my friend is typing this for me. I want to ask about my rent; friend",
+                "Call from PC Hart, Thames Valley Police, re tenant Mr O. Vance: front door damaged during an arrest; other",
+                "Call from Dr Lee at the health centre about patient Mrs Ward, 4 Moor Rise, who is on oxygen; other",
+                "Ffoniodd y trydanwr ddoe i dŷ Nain, roedd o'n ardderchog, diolch; family"})
+        void whoItIsFor(String text, String role) {
+            assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "my mum is 86 and lives with me, the boiler has gone and the flat is freezing",
+                "I'm at my friend's until the damp treatment is done, can you ring me on my mobile"})
+        void aRelativeAtHomeOrAStayWithAFriendIsNotARepresentative(String text) {
+            assertThat(classify(text).representative()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "my mum's 90 and it's been two weeks without proper heating in this frost; no_heating",
+                "boiler broken since Tuesday, we're using one fan heater and I'm 8 months pregnant, it's freezing; no_heating",
+                "the garden wall by no.4 is leaning right over the pavement, cracked from top to bottom; structural",
+                "the builders left a plank from the scaffold to my bedroom window, anyone could walk across and climb in; insecure"})
+        void dangersAndTheirKinds(String text, String kind) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazard()).as(text).isTrue();
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the windows are finally clean, only took a year",
+                "thanks for finally sorting my bath, shame it took two months and three visits",
+                "thanks for the new boiler, just wish someone had told me the first engineer was not coming",
+                "the repairs app keeps saying no slots for my leaking roof, is there a person I can talk to?",
+                "you post photos of your charity bake sale but can't answer my messages about the mould",
+                "I phoned about my damp survey and the man laughed and said good luck with that",
+                "whoever decided to chop down the big oak on the green should be ashamed",
+                "I tell you in January the door is broken. Nobody fix. Why?"})
+        void plainWordsOfDissatisfaction(String text) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "can I get my gutters cleared? they overflow when it rains; SERVICE_REQUEST",
+                "locked myself out, can someone let me in please? 14 Lark Rise; SERVICE_REQUEST",
+                "is anyone going to fix the light at the bottom of the stairs?; SERVICE_REQUEST",
+                "neighbour at no.9 parks his van across his own drive and blocks mine, he swore at me when I asked; SERVICE_REQUEST",
+                "shout out to the caretaker, the bin store has never looked so clean; COMPLIMENT",
+                "the fastest repair I have ever had, reported at breakfast and fixed by lunch; COMPLIMENT",
+                "is the plumber still booked for Thursday morning?; ENQUIRY",
+                "I got a letter about my complain. I not agree, the damp is still there, please look again; ESCALATION",
+                "Tel - T unhappy w/ S1 re missed visits, wants a manager to review. S2 logged; ESCALATION"})
+        void whatIsBeingAskedFor(String text, CaseClass expected) {
+            assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
+        }
+    }
 }
