@@ -1111,7 +1111,16 @@ class TriageRulesTest {
                 "my friend is typing this for me. I want to ask about my rent; friend",
                 "Call from PC Hart, Thames Valley Police, re tenant Mr O. Vance: front door damaged during an arrest; other",
                 "Call from Dr Lee at the health centre about patient Mrs Ward, 4 Moor Rise, who is on oxygen; other",
-                "Ffoniodd y trydanwr ddoe i dŷ Nain, roedd o'n ardderchog, diolch; family"})
+                "Ffoniodd y trydanwr ddoe i dŷ Nain, roedd o'n ardderchog, diolch; family",
+                "Mum's place at 9 Finch Row - the fitter never came back to finish the rail; family",
+                "the boiler's died at grans, no hot water and she's 88; family",
+                "please thank the lad who put in Dad's wet room, he was so patient; family",
+                "I got your reply about my father's stairlift and I am not happy with it. Anna Price (daughter, consent on file); family",
+                "my taid rang you on Monday about his gutter and nobody has been; family",
+                "its Leon, Kayla's boyfriend (3 Moss Lane), her shower has packed up; family",
+                "Neighbour Mrs Dee Hall (no. 4) rang re T at no. 6, Mr Pike: his kitchen tap is running and he can't turn it off; other",
+                "Call from PC 2210 Ahmed re T Ms J. Price, 7 Vale Rd: back door forced during a burglary; other",
+                "Dr Cole rang on behalf of pt/T Mrs A. Frost about the damp in her bedroom; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1129,7 +1138,13 @@ class TriageRulesTest {
                 "my mum's 90 and it's been two weeks without proper heating in this frost; no_heating",
                 "boiler broken since Tuesday, we're using one fan heater and I'm 8 months pregnant, it's freezing; no_heating",
                 "the garden wall by no.4 is leaning right over the pavement, cracked from top to bottom; structural",
-                "the builders left a plank from the scaffold to my bedroom window, anyone could walk across and climb in; insecure"})
+                "the builders left a plank from the scaffold to my bedroom window, anyone could walk across and climb in; insecure",
+                "is anyone else smelling burning on the top landing? it's been there an hour; fire",
+                "the main door is jammed shut and it's the only exit, none of us can get out; trapped",
+                "the kitchen ceiling's been hanging down in one corner since the leak; structural",
+                "a slate came off the roof this morning and nearly hit my son in the garden; structural",
+                "the landing lights are smokin and there's a crackling noise; electrical",
+                "no heating since Friday, my wife is due any day now and were freezing; no_heating"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1145,7 +1160,11 @@ class TriageRulesTest {
                 "you post photos of your charity bake sale but can't answer my messages about the mould",
                 "I phoned about my damp survey and the man laughed and said good luck with that",
                 "whoever decided to chop down the big oak on the green should be ashamed",
-                "I tell you in January the door is broken. Nobody fix. Why?"})
+                "I tell you in January the door is broken. Nobody fix. Why?",
+                "shout out to no one at the council for leaving the lift broken all of December",
+                "the ASB officer still hasn't rung me back about the flat upstairs, it's been three weeks",
+                "Tel - T Mr Lowe: his noise case against no. 4 was closed w/out anyone speaking to him",
+                "Letter recd from T Mrs Dean. Complains the painters walked mud through her hall and did not clean up"})
         void plainWordsOfDissatisfaction(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
@@ -1160,7 +1179,13 @@ class TriageRulesTest {
                 "the fastest repair I have ever had, reported at breakfast and fixed by lunch; COMPLIMENT",
                 "is the plumber still booked for Thursday morning?; ENQUIRY",
                 "I got a letter about my complain. I not agree, the damp is still there, please look again; ESCALATION",
-                "Tel - T unhappy w/ S1 re missed visits, wants a manager to review. S2 logged; ESCALATION"})
+                "Tel - T unhappy w/ S1 re missed visits, wants a manager to review. S2 logged; ESCALATION",
+                "hi just checking my boiler service is still on for Monday?; ENQUIRY",
+                "why is there a new charge on my rent statement? not complaining, just want to know what it is; ENQUIRY",
+                "any chance of getting the steps by the bins gritted? they are lethal; SERVICE_REQUEST",
+                "Diolch am drwsio'r ffenest o'r diwedd, ond cymerodd hi bum mis; COMPLAINT",
+                "Pam ydw i'n talu am ymweliad pan na ddaeth y plymwr o gwbl?; COMPLAINT",
+                "Told I'm due a new bathroom for two years. Survey done last spring. Still nothing, not good enough.; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
