@@ -91,9 +91,9 @@ final class DecisionCombiner {
         }
         Choice choice = choose(score, askedInTerms);
         if (setAside > 0 && !choice.caseClass().isComplaint()) {
-            reasons.add(new Reason("implicit-complaint-set-aside", "dissatisfaction (" + setAside + ") in a survey remark"
-                    + " or an elected member's enquiry is not a complaint unless one is asked for; tell the sender how"
-                    + " to complain"));
+            reasons.add(new Reason("implicit-complaint-set-aside", "dissatisfaction (" + setAside + ") in a survey remark,"
+                    + " an elected member's enquiry or a message that says it is not a complaint is not a complaint unless"
+                    + " one is asked for; tell the sender how to complain"));
         }
         reasons.add(choice.reason());
         Set<String> hazardKinds = new LinkedHashSet<>();

@@ -1120,7 +1120,14 @@ class TriageRulesTest {
                 "its Leon, Kayla's boyfriend (3 Moss Lane), her shower has packed up; family",
                 "Neighbour Mrs Dee Hall (no. 4) rang re T at no. 6, Mr Pike: his kitchen tap is running and he can't turn it off; other",
                 "Call from PC 2210 Ahmed re T Ms J. Price, 7 Vale Rd: back door forced during a burglary; other",
-                "Dr Cole rang on behalf of pt/T Mrs A. Frost about the damp in her bedroom; other"})
+                "Dr Cole rang on behalf of pt/T Mrs A. Frost about the damp in her bedroom; other",
+                "a friend of mine has had water through her bathroom ceiling for a week and nobody has come; friend",
+                "Sian in your office was so patient with my nan on the phone today, thank you; family",
+                "my dad wants to swap his 3 bed for a bungalow, how does he apply?; family",
+                "do you help with hedges? my gran can't manage hers any more; family",
+                "the painters broke my mum's vase and said nothing, she was upset when I got there; family",
+                "my neighbour Stan at no.7 asked me to send this as he has no computer, his gutter is hanging off; other",
+                "Rwy'n weithiwr cymorth i Mrs Jones, 3 Heol Las, ac mae ei boeler wedi torri; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1144,7 +1151,9 @@ class TriageRulesTest {
                 "the kitchen ceiling's been hanging down in one corner since the leak; structural",
                 "a slate came off the roof this morning and nearly hit my son in the garden; structural",
                 "the landing lights are smokin and there's a crackling noise; electrical",
-                "no heating since Friday, my wife is due any day now and were freezing; no_heating"})
+                "no heating since Friday, my wife is due any day now and were freezing; no_heating",
+                "your contractor took her keys and still hasn't given them back, she's had to leave her back door unlocked all week; insecure",
+                "the communal heating at Elm House has been off since Thursday and most of us are in our eighties; no_heating"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1164,7 +1173,11 @@ class TriageRulesTest {
                 "shout out to no one at the council for leaving the lift broken all of December",
                 "the ASB officer still hasn't rung me back about the flat upstairs, it's been three weeks",
                 "Tel - T Mr Lowe: his noise case against no. 4 was closed w/out anyone speaking to him",
-                "Letter recd from T Mrs Dean. Complains the painters walked mud through her hall and did not clean up"})
+                "Letter recd from T Mrs Dean. Complains the painters walked mud through her hall and did not clean up",
+                "five weeks of cold showers and all you say is it's with the contractor",
+                "thanks for the new fence, shame the lads left all the old panels in my garden",
+                "I filled in your satisfaction survey in June and said the repair was poor and wanted a call, nobody has rung",
+                "Our constituent has asked us to raise a formal complaint about the handling of her reports of anti-social behaviour"})
         void plainWordsOfDissatisfaction(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
@@ -1185,7 +1198,11 @@ class TriageRulesTest {
                 "any chance of getting the steps by the bins gritted? they are lethal; SERVICE_REQUEST",
                 "Diolch am drwsio'r ffenest o'r diwedd, ond cymerodd hi bum mis; COMPLAINT",
                 "Pam ydw i'n talu am ymweliad pan na ddaeth y plymwr o gwbl?; COMPLAINT",
-                "Told I'm due a new bathroom for two years. Survey done last spring. Still nothing, not good enough.; COMPLAINT"})
+                "Told I'm due a new bathroom for two years. Survey done last spring. Still nothing, not good enough.; COMPLAINT",
+                "not a complaint, just wondering why my service charge has gone up; ENQUIRY",
+                "what's the process if I want to make a complaint? is there a form?; ENQUIRY",
+                "next door are revving motorbikes on the green till midnight again; SERVICE_REQUEST",
+                "this is the second time I've written and your reply ignored half of what I said. please escalate; ESCALATION"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
