@@ -1127,7 +1127,17 @@ class TriageRulesTest {
                 "do you help with hedges? my gran can't manage hers any more; family",
                 "the painters broke my mum's vase and said nothing, she was upset when I got there; family",
                 "my neighbour Stan at no.7 asked me to send this as he has no computer, his gutter is hanging off; other",
-                "Rwy'n weithiwr cymorth i Mrs Jones, 3 Heol Las, ac mae ei boeler wedi torri; support_worker"})
+                "Rwy'n weithiwr cymorth i Mrs Jones, 3 Heol Las, ac mae ei boeler wedi torri; support_worker",
+                "whenever I ring repairs for my dad I get cut off; family",
+                "why has my nan been charged for a missed visit when she was in all day?; family",
+                "my mum's on the 12th floor and the lift has been out since Sunday; family",
+                "the plumber came to look at the toilet at my grans and just left it leaking; family",
+                "Mr Ali rang about his sister Mrs R. Begum, 4 Fern Court: her door entry phone is dead; family",
+                "Call from Leah Cox, carer (Home Instead) for Mrs May Platt: the hall light flickers; support_worker",
+                "Call from Ms Hart of Rowe Legal, who act for tenant Mr J. Penn, asking for his repair records; solicitor",
+                "Call from Watch Manager at Eastside Fire Station: crew attended 5 Pine Ct, tenant's cooker unsafe; other",
+                "Sending this for Ivy at 12 Oak Road as she is not online - her bath panel has come off; other",
+                "I write as the vicar of St Anne's for Mr Ross, who has asked me to help with his rent letter; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1177,7 +1187,8 @@ class TriageRulesTest {
                 "five weeks of cold showers and all you say is it's with the contractor",
                 "thanks for the new fence, shame the lads left all the old panels in my garden",
                 "I filled in your satisfaction survey in June and said the repair was poor and wanted a call, nobody has rung",
-                "Our constituent has asked us to raise a formal complaint about the handling of her reports of anti-social behaviour"})
+                "Our constituent has asked us to raise a formal complaint about the handling of her reports of anti-social behaviour",
+                "two weeks and no one has emptied the bins at Ash Court, there are rats now"})
         void plainWordsOfDissatisfaction(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
@@ -1202,7 +1213,13 @@ class TriageRulesTest {
                 "not a complaint, just wondering why my service charge has gone up; ENQUIRY",
                 "what's the process if I want to make a complaint? is there a form?; ENQUIRY",
                 "next door are revving motorbikes on the green till midnight again; SERVICE_REQUEST",
-                "this is the second time I've written and your reply ignored half of what I said. please escalate; ESCALATION"})
+                "this is the second time I've written and your reply ignored half of what I said. please escalate; ESCALATION",
+                "a big thank you to whoever cleared the fly tipping behind the garages so quickly; COMPLIMENT",
+                "gas safety check done in ten minutes and he wiped his feet. gold star; COMPLIMENT",
+                "re your text about the electrician on Monday - I'm at work then, any chance of Wednesday instead?; SERVICE_REQUEST",
+                "my neighbour says the cladding on our block might be unsafe, is that true?; ENQUIRY",
+                "Ysgrifennais atoch yn Gymraeg ond ces i ateb yn Saesneg yn unig; COMPLAINT",
+                "Seven weeks on nobody has booked the mould wash. I have copied this letter to my ward councillor, Cllr Khan, for information.; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
