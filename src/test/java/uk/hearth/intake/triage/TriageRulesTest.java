@@ -1137,7 +1137,14 @@ class TriageRulesTest {
                 "Call from Ms Hart of Rowe Legal, who act for tenant Mr J. Penn, asking for his repair records; solicitor",
                 "Call from Watch Manager at Eastside Fire Station: crew attended 5 Pine Ct, tenant's cooker unsafe; other",
                 "Sending this for Ivy at 12 Oak Road as she is not online - her bath panel has come off; other",
-                "I write as the vicar of St Anne's for Mr Ross, who has asked me to help with his rent letter; other"})
+                "I write as the vicar of St Anne's for Mr Ross, who has asked me to help with his rent letter; other",
+                "the lift at my mum's block is out again, third time this month; family",
+                "my brother's toilet keeps blocking, he's at 6 Fern Way; family",
+                "do you fit key safes? my grandad keeps asking; family",
+                "my dad can't use the online booking for his repair, he has no smartphone; family",
+                "I'm worried about my neighbour Mrs Lane at no. 3, her heating has been off for days and she's 90; other",
+                "Oakdale Floating Support rang for tenant Mr Grey: his kitchen window won't shut; support_worker",
+                "Call from Mr P. Rao's carer: the bathroom pull cord has snapped; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1163,7 +1170,8 @@ class TriageRulesTest {
                 "the landing lights are smokin and there's a crackling noise; electrical",
                 "no heating since Friday, my wife is due any day now and were freezing; no_heating",
                 "your contractor took her keys and still hasn't given them back, she's had to leave her back door unlocked all week; insecure",
-                "the communal heating at Elm House has been off since Thursday and most of us are in our eighties; no_heating"})
+                "the communal heating at Elm House has been off since Thursday and most of us are in our eighties; no_heating",
+                "my brother is in hospital and his back door has been broken for weeks, the flat's been insecure the whole time; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1188,7 +1196,10 @@ class TriageRulesTest {
                 "thanks for the new fence, shame the lads left all the old panels in my garden",
                 "I filled in your satisfaction survey in June and said the repair was poor and wanted a call, nobody has rung",
                 "Our constituent has asked us to raise a formal complaint about the handling of her reports of anti-social behaviour",
-                "two weeks and no one has emptied the bins at Ash Court, there are rats now"})
+                "two weeks and no one has emptied the bins at Ash Court, there are rats now",
+                "the helpdesk keeps closing my ticket without anyone fixing the heating",
+                "the cleaners keep leaving the bin store door open and the foxes get in every night",
+                "you said the boiler would be fixed by the weekend. which weekend? it's been three"})
         void plainWordsOfDissatisfaction(String text) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(CaseClass.COMPLAINT);
         }
@@ -1219,7 +1230,10 @@ class TriageRulesTest {
                 "re your text about the electrician on Monday - I'm at work then, any chance of Wednesday instead?; SERVICE_REQUEST",
                 "my neighbour says the cladding on our block might be unsafe, is that true?; ENQUIRY",
                 "Ysgrifennais atoch yn Gymraeg ond ces i ateb yn Saesneg yn unig; COMPLAINT",
-                "Seven weeks on nobody has booked the mould wash. I have copied this letter to my ward councillor, Cllr Khan, for information.; COMPLAINT"})
+                "Seven weeks on nobody has booked the mould wash. I have copied this letter to my ward councillor, Cllr Khan, for information.; COMPLAINT",
+                "Tenant satisfaction survey - any other comments? The lifts are often out and the bins overflow; ENQUIRY",
+                "Request for an old mattress to be removed from the landing outside flat 12; SERVICE_REQUEST",
+                "tell Mo the plumber thanks, the shower is perfect now; COMPLIMENT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
