@@ -1144,7 +1144,15 @@ class TriageRulesTest {
                 "my dad can't use the online booking for his repair, he has no smartphone; family",
                 "I'm worried about my neighbour Mrs Lane at no. 3, her heating has been off for days and she's 90; other",
                 "Oakdale Floating Support rang for tenant Mr Grey: his kitchen window won't shut; support_worker",
-                "Call from Mr P. Rao's carer: the bathroom pull cord has snapped; other"})
+                "Call from Mr P. Rao's carer: the bathroom pull cord has snapped; other",
+                "I'm emailing for Doris at 9 Mill Lane as she isn't online, her gutter is hanging off; other",
+                "my friend Tomas at 3 Quay Street can't read English well and got a letter about his rent; friend",
+                "Re: Mrs Ann Pike, 4 Ash Road. I am Mrs Pike's GP and the mould in her flat is affecting her chest; other",
+                "Call with Mr Haq, daughter interpreting: the bathroom fan has stopped; family",
+                "my grandad's been without hot water since Monday and nobody has rung him back; family",
+                "my daughter's complaint about her kitchen was ignored and she wants it reviewed; family",
+                "my mum is moving into one of your sheltered flats next month, can she bring her cat?; family",
+                "Ms Lee rang to ask how her mother (tenant Mrs J. Lee) can get a key safe fitted; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1152,7 +1160,8 @@ class TriageRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {
                 "my mum is 86 and lives with me, the boiler has gone and the flat is freezing",
-                "I'm at my friend's until the damp treatment is done, can you ring me on my mobile"})
+                "I'm at my friend's until the damp treatment is done, can you ring me on my mobile",
+                "my GP rang about the letter you sent me about my rent"})
         void aRelativeAtHomeOrAStayWithAFriendIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1171,7 +1180,9 @@ class TriageRulesTest {
                 "no heating since Friday, my wife is due any day now and were freezing; no_heating",
                 "your contractor took her keys and still hasn't given them back, she's had to leave her back door unlocked all week; insecure",
                 "the communal heating at Elm House has been off since Thursday and most of us are in our eighties; no_heating",
-                "my brother is in hospital and his back door has been broken for weeks, the flat's been insecure the whole time; insecure"})
+                "my brother is in hospital and his back door has been broken for weeks, the flat's been insecure the whole time; insecure",
+                "no communal heating in our block for a week now and half of us are pensioners; no_heating",
+                "the temporary board over my front door has come loose and doesn't lock; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
