@@ -20,7 +20,7 @@ import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.complaint.WorkingDayCalendar;
 import uk.hearth.intake.consent.ConsentRecord;
 import uk.hearth.intake.consent.Tenancy;
-import uk.hearth.intake.triage.Triage;
+import uk.hearth.intake.triage.ShippedTriage;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.OnBehalfOf;
@@ -57,7 +57,7 @@ class ConsentTest {
         PolicyProfile profile = new PolicyProfile("code", "Code", "Test Homes", new PolicyProfile.Contact(null, null, null),
                 new PolicyProfile.Stage(5, 10, null, 10), new PolicyProfile.Stage(5, 20, null, 20), 10, 24,
                 new PolicyProfile.Ombudsman("Housing Ombudsman Service", "0300 111 3000", "w", "a"), null, impliedRoles, null);
-        return new ProcessingInbound(ports, Triage.standard(), new DeadlineCalculator(
+        return new ProcessingInbound(ports, ShippedTriage.get(), new DeadlineCalculator(
                 new WorkingDayCalendar(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON), profile), clock,
                 LONDON, Map.of());
     }

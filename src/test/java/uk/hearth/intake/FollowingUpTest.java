@@ -19,7 +19,7 @@ import uk.hearth.complaint.CaseClass;
 import uk.hearth.complaint.DeadlineCalculator;
 import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.complaint.WorkingDayCalendar;
-import uk.hearth.intake.triage.Triage;
+import uk.hearth.intake.triage.ShippedTriage;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Notice;
@@ -43,7 +43,7 @@ class FollowingUpTest {
     private final IntakePorts ports = MemoryPorts.ports(inbox, cases, outbox,
             facts -> new Acknowledgements.Written("Ref " + facts.reference(), "ack stage " + facts.stage()),
             channel -> Set.of("email", "sms", "messenger").contains(channel.value()), optOuts, consents, tenancies);
-    private final ProcessingInbound processing = new ProcessingInbound(ports, Triage.standard(),
+    private final ProcessingInbound processing = new ProcessingInbound(ports, ShippedTriage.get(),
             new DeadlineCalculator(new WorkingDayCalendar(Set.of(), LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON),
                     profile()),
             Clock.fixed(MONDAY, ZoneOffset.UTC), LONDON, Map.of(MESSENGER, Duration.ofDays(7)));

@@ -29,7 +29,7 @@ import uk.hearth.complaint.NewCase;
 import uk.hearth.complaint.PolicyProfile;
 import uk.hearth.complaint.WorkingDayCalendar;
 import uk.hearth.config.CoreConfiguration;
-import uk.hearth.intake.triage.Triage;
+import uk.hearth.intake.triage.ShippedTriage;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
 import uk.hearth.message.Sender;
@@ -59,7 +59,7 @@ public class PolicyProfilesTest {
         return new ProcessingInbound(MemoryPorts.ports(inbox, cases, outbox,
                 facts -> new Acknowledgements.Written("s", "ack"), channel -> Set.of("email").contains(channel.value()),
                 new MemoryPorts.MemoryOptOuts(), new MemoryPorts.MemoryConsents(), new MemoryPorts.MemoryTenancies()),
-                Triage.standard(), new DeadlineCalculator(calendar, profile), Clock.fixed(FRIDAY_EVENING, ZoneOffset.UTC),
+                ShippedTriage.get(), new DeadlineCalculator(calendar, profile), Clock.fixed(FRIDAY_EVENING, ZoneOffset.UTC),
                 LONDON, Map.of());
     }
 

@@ -83,7 +83,7 @@ class ClassModelTest {
 
     @Test
     void aRequestMadeInTermsOrANeighbourReportIsNotOverruled() {
-        Triage triage = Triage.standard();
+        Triage triage = ShippedTriage.get();
         assertThat(triage.classify(TriageInput.of("I want to make a formal complaint. Thank you so much, the plumber"
                 + " was lovely and the tap is great", "email")).caseClass()).isEqualTo(CaseClass.COMPLAINT);
         assertThat(triage.classify(TriageInput.of("I want to complain about my neighbour's dogs barking all day",
@@ -92,7 +92,7 @@ class ClassModelTest {
 
     @Test
     void whenTheModelChangesTheClassTheReasonSaysWhyAndTheRulesReasonsStay() {
-        Triage triage = Triage.standard();
+        Triage triage = ShippedTriage.get();
         TriageDecision d = triage.classify(TriageInput.of("u said the fence panel was in stock. now ur saying 6 wks."
                 + " make ur mind up", "sms"));
         // Whatever decided it, an officer sees every rule that fired and, if the model chose, its words.

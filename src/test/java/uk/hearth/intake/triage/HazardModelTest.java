@@ -78,7 +78,7 @@ class HazardModelTest {
 
     @Test
     void theShippedTriageAddsTheModelsOpinionOnlyWhereNoRuleFoundAHazard() {
-        Triage triage = Triage.standard();
+        Triage triage = ShippedTriage.get();
         assertThat(triage.hazardModel()).isPresent();
         TriageDecision byRule = triage.classify(TriageInput.of("there is a strong smell of gas in the kitchen", "sms"));
         assertThat(byRule.reasons()).extracting(Reason::rule).doesNotContain(Triage.HAZARD_MODEL_RULE);

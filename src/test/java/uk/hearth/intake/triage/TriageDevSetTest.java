@@ -32,7 +32,7 @@ class TriageDevSetTest {
     void clearsTheFloors(String file) throws IOException {
         List<Example> examples = TriageEvaluation.load(file.equals("dev.jsonl") ? SETS.resolve(file)
                 : Path.of("config", "triage", "examples").resolve(file));
-        Triage triage = Triage.standard();
+        Triage triage = ShippedTriage.get();
         TriageScores scores = TriageScores.of(examples, TriageEvaluation.classifyAll(triage, examples));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         TriageReport.print(scores, null, SETS.resolve(file), new PrintStream(report, true, StandardCharsets.UTF_8));
