@@ -118,12 +118,15 @@ public class IntakeService implements AutoCloseable {
      * Process what is left in the inbox: messages whose processing failed, whose node stopped, or that a burst left
      * waiting when the processing queue was full. Takes batches of {@code batch} until none is due, a batch makes no
      * progress, or {@link #RECOVERY_BUDGET} has passed, so a backlog of thousands drains in one run instead of one
-     * batch per interval.
+     * batch per interval. Like processing after a webhook, each batch lets a burst of posts being stored go first.
      */
     public int retryDue(int batch) {
         long deadline = System.nanoTime() + RECOVERY_BUDGET.toNanos();
         int done = 0;
         while (true) {
+            if (!awaitIntake()) {
+                return done;
+            }
             List<Long> due = inbox.due(clock.instant(), batch);
             int progress = 0;
             for (Long id : due) {
@@ -139,15 +142,22 @@ public class IntakeService implements AutoCloseable {
     }
 
     private void processAfterIntake(long inboundId) {
+        if (awaitIntake()) {
+            process(inboundId);
+        }
+    }
+
+    /** Lets a burst of posts be stored first ({@link IntakeFirst}); false when interrupted (the node is stopping). */
+    private boolean awaitIntake() {
         try {
             if (intakeFirst.awaitQuiet()) {
                 meters.counter("hearth.messages.waited.for.intake").increment();
             }
+            return true;
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            return; // stored: the recovery job processes it
+            return false; // stored: the recovery job processes it
         }
-        process(inboundId);
     }
 
     private Optional<Processed> process(long inboundId) {
