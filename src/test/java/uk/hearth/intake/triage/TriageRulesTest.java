@@ -1024,7 +1024,21 @@ class TriageRulesTest {
                 "my grandad's been without hot water since Monday and nobody has rung him back; family",
                 "my daughter's complaint about her kitchen was ignored and she wants it reviewed; family",
                 "my mum is moving into one of your sheltered flats next month, can she bring her cat?; family",
-                "Ms Lee rang to ask how her mother (tenant Mrs J. Lee) can get a key safe fitted; family"})
+                "Ms Lee rang to ask how her mother (tenant Mrs J. Lee) can get a key safe fitted; family",
+                "I act as my uncle's appointee, he cannot deal with his post and you have charged him for a new door; family",
+                "the pull cord in the hall has been broken since August. Sue (her daughter, I have LPA); family",
+                "Gran asked me to email as she can't use a computer, her radiator is cold; family",
+                "my brother has been without hot water since the weekend and he's disabled; family",
+                "my nan lives on the 6th floor and the lift has been broken for a fortnight; family",
+                "Darren here, Pat's grandson. The shower at her bungalow leaks; family",
+                "hi its Mel, Donna's mate from number 9, her electric has tripped and won't reset; friend",
+                "she asked me to post this for her as she has no internet, her bath tap won't turn off; other",
+                "the warden at the day centre asked me to report it for him, his hall light is out; other",
+                "Voicemail from Mrs Shah (befriending volunteer) re tenant Mr P. Lowe: front gate hanging off; other",
+                "I am writing as secretary of the Brook Estate tenants association about the broken play area; other",
+                "Referral from the hospital OT team: key safe and rails needed before Mr Bond is discharged; other",
+                "Dean (support wkr) rang for T about the black mould in the bedroom; support_worker",
+                "Oes modd cael cawod newydd i Nain? Hi ydy'r tenant ac mae hi'n 90; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1069,7 +1083,13 @@ class TriageRulesTest {
                 "the communal heating at Elm House has been off since Thursday and most of us are in our eighties; no_heating",
                 "my brother is in hospital and his back door has been broken for weeks, the flat's been insecure the whole time; insecure",
                 "no communal heating in our block for a week now and half of us are pensioners; no_heating",
-                "the temporary board over my front door has come loose and doesn't lock; insecure"})
+                "the temporary board over my front door has come loose and doesn't lock; insecure",
+                "the scaffolding is still up and last night someone tried to open my kitchen window; insecure",
+                "I have left my husband but he has kept a set of keys and I need the locks changing today; insecure",
+                "my ex forced the back door on Sunday and it still will not shut; insecure",
+                "there is a crack in the landing ceiling. it has got wider since last week; structural",
+                "the concrete on the front steps is breaking away at the edges; structural",
+                "broken back door lock since the break-in, anyone could walk in; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1131,7 +1151,11 @@ class TriageRulesTest {
                 "my partner left and I am living alone now, can I downsize",
                 "my mum is 86 and lives with me, the boiler has gone and the flat is freezing",
                 "I'm at my friend's until the damp treatment is done, can you ring me on my mobile",
-                "my GP rang about the letter you sent me about my rent"})
+                "my GP rang about the letter you sent me about my rent",
+                "Mum asked me to ring about our boiler, it is not working",
+                "my sister has been without her car so I am walking to the office, my kitchen tap drips",
+                "I am the chair of the tenants group but I am writing about my own front door",
+                "Call from T re her boiler, no heating since Monday"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1216,7 +1240,10 @@ class TriageRulesTest {
                 "Seven weeks on nobody has booked the mould wash. I have copied this letter to my ward councillor, Cllr Khan, for information.; COMPLAINT",
                 "Tenant satisfaction survey - any other comments? The lifts are often out and the bins overflow; ENQUIRY",
                 "Request for an old mattress to be removed from the landing outside flat 12; SERVICE_REQUEST",
-                "tell Mo the plumber thanks, the shower is perfect now; COMPLIMENT"})
+                "tell Mo the plumber thanks, the shower is perfect now; COMPLIMENT",
+                "T rang: requesting an adaptations assessment, husband now using a wheelchair; SERVICE_REQUEST",
+                "is anyone able to come and clear the leaves from the gutters at Pine Court?; SERVICE_REQUEST",
+                "T rang re stg1 letter. Disagrees that the leak was her fault and wants it looked at again by a manager; ESCALATION"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
