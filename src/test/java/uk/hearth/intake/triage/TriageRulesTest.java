@@ -1038,7 +1038,16 @@ class TriageRulesTest {
                 "I am writing as secretary of the Brook Estate tenants association about the broken play area; other",
                 "Referral from the hospital OT team: key safe and rails needed before Mr Bond is discharged; other",
                 "Dean (support wkr) rang for T about the black mould in the bedroom; support_worker",
-                "Oes modd cael cawod newydd i Nain? Hi ydy'r tenant ac mae hi'n 90; family"})
+                "Oes modd cael cawod newydd i Nain? Hi ydy'r tenant ac mae hi'n 90; family",
+                "the new ramp at mum's is lovely, she can get the wheelchair out now; family",
+                "my grandma is 91 and lives at Willow Lodge, her buzzer has stopped working; family",
+                "My father died on Sunday. He was your tenant at 8 Mill Row and I need to know about the keys; family",
+                "Letter from T's daughter (lives in Leeds), consent enclosed, asking why the fence was never fixed; family",
+                "District nurse rang w/ T consent re Mr Pryce: leg ulcer, needs the step at his back door made level; other",
+                "Police emailed: T Mrs Fox at 4 Birch Rd had her door kicked in overnight; other",
+                "I'm from the food bank on Mill Street, one of the families we help has no cooker; other",
+                "Cllr's caseworker emailed asking when the Elm Court lift will be back; councillor",
+                "Carer rang from T's flat, T in bed and unwell, no hot water since Friday; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1089,7 +1098,12 @@ class TriageRulesTest {
                 "my ex forced the back door on Sunday and it still will not shut; insecure",
                 "there is a crack in the landing ceiling. it has got wider since last week; structural",
                 "the concrete on the front steps is breaking away at the edges; structural",
-                "broken back door lock since the break-in, anyone could walk in; insecure"})
+                "broken back door lock since the break-in, anyone could walk in; insecure",
+                "the electrician left the socket cover off and you can see wires inside; electrical",
+                "someone has got a little fire going in the bin store again; fire",
+                "they took the battery for the hall. now there is no working alarm upstairs or down; fire",
+                "D&M across the back bedroom, T's son has asthma and was in hospital last month; damp_mould",
+                "T unhappy re sanctuary locks still not fitted, perp still knows the door code; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1155,7 +1169,9 @@ class TriageRulesTest {
                 "Mum asked me to ring about our boiler, it is not working",
                 "my sister has been without her car so I am walking to the office, my kitchen tap drips",
                 "I am the chair of the tenants group but I am writing about my own front door",
-                "Call from T re her boiler, no heating since Monday"})
+                "Call from T re her boiler, no heating since Monday",
+                "the police rang me back yesterday about the break-in next door, my fence is down",
+                "police been called. the man upstairs is banging on my door again"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1243,7 +1259,10 @@ class TriageRulesTest {
                 "tell Mo the plumber thanks, the shower is perfect now; COMPLIMENT",
                 "T rang: requesting an adaptations assessment, husband now using a wheelchair; SERVICE_REQUEST",
                 "is anyone able to come and clear the leaves from the gutters at Pine Court?; SERVICE_REQUEST",
-                "T rang re stg1 letter. Disagrees that the leak was her fault and wants it looked at again by a manager; ESCALATION"})
+                "T rang re stg1 letter. Disagrees that the leak was her fault and wants it looked at again by a manager; ESCALATION",
+                "T rang for a bulky waste collection, fridge and two chairs. Booked Tuesday; SERVICE_REQUEST",
+                "the caretaker at Ash House does a cracking job, the bins area is spotless; COMPLIMENT",
+                "Req tree survey for the oak behind 5 Lime Grove, branches on the roof; SERVICE_REQUEST"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
