@@ -58,6 +58,9 @@ BENCH_LABEL=twilio-bench
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; } # the service's user + system clock ticks
+# PostgreSQL's: every server process's user + system ticks (the connection pool keeps its backends alive)
+db_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done \
+                 | awk '{ s += $1 } END { print s + 0 }'; }
 
 command -v wrk >/dev/null || { say "wrk is not installed: apt-get install -y wrk"; exit 1; }
 if [[ ! -f "$JAR" ]]; then
@@ -117,10 +120,13 @@ drain() {
 # wrk phase: name url posts-file seconds -> RESULT line in $RESULTS/name.txt
 phase() {
     local name=$1 url=$2 file=$3 seconds=$4 before after
+    local db_before db_after
     before=$(cpu_ticks)
+    db_before=$(db_ticks)
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s bench/twilio-replay.lua "$url" -- "$file" "$THREADS" \
         >"$RESULTS/$name.txt" 2>&1
     after=$(cpu_ticks)
+    db_after=$(db_ticks)
     local rps non2xx requests p99
     rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$RESULTS/$name.txt")
     non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$RESULTS/$name.txt")
@@ -128,7 +134,9 @@ phase() {
     p99=$(awk '$1 == "99%" { print $2 }' "$RESULTS/$name.txt")
     local cpu_ms
     cpu_ms=$(awk -v t=$((after - before)) -v n="${requests:-0}" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
-    echo "RESULT name=$name rps=${rps:-0} requests=${requests:-0} non2xx=${non2xx:-0} p99=${p99:-n/a} cpu_ms=$cpu_ms" \
+    local db_ms
+    db_ms=$(awk -v t=$((db_after - db_before)) -v n="${requests:-0}" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
+    echo "RESULT name=$name rps=${rps:-0} requests=${requests:-0} non2xx=${non2xx:-0} p99=${p99:-n/a} cpu_ms=$cpu_ms db_ms=$db_ms" \
         | tee -a "$RESULTS/$name.txt" >&2
 }
 result() { sed -n 's/^RESULT .*[[:space:]]'"$2"'=\([^[:space:]]*\).*/\1/p' "$RESULTS/$1.txt" | tail -1; }
@@ -158,10 +166,17 @@ if [[ "$CHECKPOINT" == 1 ]]; then
     say "checkpoint before the latency phase"
     "${PSQL[@]}" -d "$DB" -c "checkpoint" >/dev/null
 fi
+# Processing that waited for a burst of posts (IntakeFirst): a trickle of 200 a second should never wait.
+waited_for_intake() {
+    curl -s --max-time 5 "$BASE/actuator/prometheus" \
+        | awk '/^hearth_messages_waited_for_intake_total/ { s += $2 } END { printf "%d", s }'
+}
+WAITED_BEFORE_RATE=$(waited_for_intake)
 say "latency at $RATE posts a second for $RATE_SECONDS s (open loop)"
 java -cp "$WORK" TwilioBench rate --file "$WORK/rate.txt" --target "$WEBHOOK_URL" --rate "$RATE" \
     --duration "$RATE_SECONDS" --warmup "$RATE_WARMUP" | tee "$RESULTS/rate.txt" >&2
 DRAIN_RATE=$(drain)
+WAITED_IN_RATE=$(( $(waited_for_intake) - WAITED_BEFORE_RATE ))
 rate_result() { sed -n 's/^RESULT .*[[:space:]]'"$1"'=\([^[:space:]]*\).*/\1/p' "$RESULTS/rate.txt" | tail -1; }
 
 # Stored -> acknowledgement queued, for the steady-rate posts: the processing that follows the answer.
@@ -210,6 +225,7 @@ closed loop, ${SECONDS_PER_PHASE} s per phase, alternating         run 1      ru
   ratio webhook / in-memory                          ${RATIO}   target >= ${T_RATIO}   ${V_RATIO}
   p99 under full load, ms (memory / webhook)         $(result memory-1 p99) / $(result webhook-1 p99)    $(result memory-2 p99) / $(result webhook-2 p99)
   service CPU per request, ms (memory / webhook)     $(result memory-1 cpu_ms) / $(result webhook-1 cpu_ms)    $(result memory-2 cpu_ms) / $(result webhook-2 cpu_ms)
+  PostgreSQL CPU per request, ms (memory / webhook)  $(result memory-1 db_ms) / $(result webhook-1 db_ms)    $(result memory-2 db_ms) / $(result webhook-2 db_ms)
   webhook answers other than 200                     ${W_NON}; 200s ${W_ANSWERED}, newly stored ${W_STORED}
   processing after the answer (triage, case, ack queued): ${PROCESSED_RATE} messages/s over webhook-1
     (drained ${DRAIN_1} ms after webhook-1 ended, ${DRAIN_2} ms after webhook-2)
@@ -218,6 +234,7 @@ open loop, ${RATE} posts/s for ${RATE_SECONDS} s (after ${RATE_WARMUP} s unmeasu
   p50 / p90 / p99 / max                              $(rate_result p50_ms) / $(rate_result p90_ms) / ${R_P99} / $(rate_result max_ms) ms   target p99 <= ${T_P99_MS} ms   ${V_P99}
   200 / scheduled, other answers                     $(rate_result ok) / $(rate_result scheduled), ${R_NON}
   stored -> acknowledgement queued p50 / p99         ${ACK_P50} / ${ACK_P99} ms (${ACK_QUEUED} of ${ACK_STORED} queued)
+  processing that waited for a burst (IntakeFirst)  ${WAITED_IN_RATE} of the ${ACK_STORED} messages
 
 database after  ${DB_INBOUND} inbound, ${DB_CASES} cases, ${DB_OUTBOUND} acknowledgements queued (dispatcher paused)
 files           ${RESULTS#"$ROOT"/}/

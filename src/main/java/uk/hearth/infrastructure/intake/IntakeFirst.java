@@ -1,77 +1,64 @@
 package uk.hearth.infrastructure.intake;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Storing a post comes before processing the ones already stored. Webhooks mark each post they are storing with
- * {@link #storing()}; processing that follows a webhook calls {@link #awaitQuiet()} first, and waits while {@code busy}
- * or more posts are being stored at once - a burst - and until {@code quiet} has passed since the burst last had that
- * many, for at most {@code longest}, then goes ahead anyway, so a burst that never ends slows processing down but does
- * not stop it. A trickle (fewer than {@code busy} posts in flight, which is what 200 posts a second look like) never
- * waits.
+ * Storing a post comes before processing the ones already stored. Webhooks say when each post {@link #arrived()};
+ * processing that follows a webhook calls {@link #awaitQuiet()} first, and waits while posts are arriving faster
+ * than {@code burst} in {@code window} - faster than this node can process them anyway - for at most
+ * {@code longest}, then goes ahead, so a burst that never ends slows processing down but does not stop it. A
+ * trickle (200 posts a second is 40 in a fifth of a second) never waits, however long one commit takes.
  *
- * <p>The quiet period matters: in a burst the number of posts in flight dips below {@code busy} for a moment between
- * one shared commit and the next, and processing that went ahead at every dip took half the machine (the database's
- * share of it included) from the posts still coming.
+ * <p>Counting arrivals rather than posts in flight matters both ways: in a burst the posts in flight dip for a
+ * moment between one shared commit and the next, and processing that went ahead at every dip took half the machine
+ * (the database's share included) from the posts still coming; at a trickle, one slow commit puts many posts in
+ * flight at once without there being more work than the node can do.
  *
  * <p>Thread priorities do the same for the service's own threads where the OS honours them; this also covers the
  * database work of processing, which runs in PostgreSQL's processes at normal priority whatever the JVM's threads do.
  */
 final class IntakeFirst {
-    private final int busy;
-    private final long quietNanos;
+    private final long windowNanos;
     private final long longestNanos;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition quieter = lock.newCondition();
-    private int inFlight;
-    private boolean burstSeen;
-    private long burstLastSeen;
+    private final Condition timePasses = lock.newCondition(); // only ever waited on with a timeout
+    /** The last {@code burst} arrival times, oldest at {@code next} once full. */
+    private final long[] arrivals;
+    private int next;
+    private int count;
 
     /**
-     * @param busy    posts being stored at once from which processing waits
-     * @param quiet   how long after the last moment with {@code busy} posts in flight processing still waits
+     * @param burst   this many posts arriving within {@code window} is a burst
+     * @param window  see {@code burst}
      * @param longest the longest one piece of processing waits
      */
-    IntakeFirst(int busy, Duration quiet, Duration longest) {
-        if (busy < 1) {
-            throw new IllegalArgumentException("busy must be at least 1");
+    IntakeFirst(int burst, Duration window, Duration longest) {
+        if (burst < 1) {
+            throw new IllegalArgumentException("a burst is at least one post");
         }
-        this.busy = busy;
-        this.quietNanos = quiet.toNanos();
+        this.arrivals = new long[burst];
+        this.windowNanos = window.toNanos();
         this.longestNanos = longest.toNanos();
     }
 
-    /** Marks one post as being stored until the returned handle is closed. */
-    Storing storing() {
+    /** A post has arrived and is being stored. */
+    void arrived() {
+        long now = System.nanoTime();
         lock.lock();
         try {
-            inFlight++;
-            if (inFlight >= busy) {
-                burstSeen = true;
-                burstLastSeen = System.nanoTime();
-            }
-        } finally {
-            lock.unlock();
-        }
-        return this::stored;
-    }
-
-    private void stored() {
-        lock.lock();
-        try {
-            if (inFlight-- == busy) {
-                burstLastSeen = System.nanoTime();
-                quieter.signalAll();
-            }
+            arrivals[next] = now;
+            next = (next + 1) % arrivals.length;
+            count = Math.min(count + 1, arrivals.length);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Waits while a burst is being stored and for {@code quiet} after it, at most {@code longest}.
+     * Waits while posts arrive in a burst, at most {@code longest}.
      *
      * @return whether it had to wait
      */
@@ -82,47 +69,46 @@ final class IntakeFirst {
             boolean waited = false;
             while (true) {
                 long now = System.nanoTime();
-                long wait;
-                if (inFlight >= busy) {
-                    wait = deadline - now;
-                } else if (burstSeen && now - burstLastSeen < quietNanos) {
-                    wait = Math.min(deadline - now, burstLastSeen + quietNanos - now);
-                } else {
+                long burstEnds = burstEnds(now);
+                if (burstEnds - now <= 0) {
                     return waited;
                 }
                 if (deadline - now <= 0) {
                     return true;
                 }
                 waited = true;
-                quieter.awaitNanos(wait);
+                // Nothing signals the end of a burst: it ends when its oldest post is a window old, unless more came.
+                timePasses.await(Math.min(deadline, burstEnds) - now, TimeUnit.NANOSECONDS);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Posts being stored now. */
-    int inFlight() {
+    /** When the current burst ends if no more posts arrive: now or earlier when there is none. */
+    private long burstEnds(long now) {
+        if (count < arrivals.length) {
+            return now;
+        }
+        long oldest = arrivals[next];
+        return now - oldest < windowNanos ? oldest + windowNanos : now;
+    }
+
+    /** Whether posts are arriving in a burst now. */
+    boolean inBurst() {
         lock.lock();
         try {
-            return inFlight;
+            long now = System.nanoTime();
+            return burstEnds(now) - now > 0;
         } finally {
             lock.unlock();
         }
     }
 
-    /** One post being stored; closing it (once) says it is stored or has failed. */
-    @FunctionalInterface
-    interface Storing extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /**
-     * Eight posts at once (a burst: a trickle of 200 a second has one or two in flight), a quarter of a second after
-     * the last such moment, one second at most.
+     * 120 posts within a fifth of a second (600 a second: more than one node processes), one second at most.
      */
     static IntakeFirst standard() {
-        return new IntakeFirst(8, Duration.ofMillis(250), Duration.ofSeconds(1));
+        return new IntakeFirst(120, Duration.ofMillis(200), Duration.ofSeconds(1));
     }
 }

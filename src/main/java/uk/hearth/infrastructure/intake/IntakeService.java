@@ -99,10 +99,8 @@ public class IntakeService implements AutoCloseable {
      * {@code DataAccessException} when the message could not be stored: answer 503, never 2xx.
      */
     public Received store(InboundMessage message, Executor processing) {
-        Inbox.Receipt receipt;
-        try (IntakeFirst.Storing storing = intakeFirst.storing()) {
-            receipt = commits.accept(message);
-        }
+        intakeFirst.arrived();
+        Inbox.Receipt receipt = commits.accept(message);
         countReceived(message, receipt.duplicate());
         if (!receipt.duplicate()) {
             try {
