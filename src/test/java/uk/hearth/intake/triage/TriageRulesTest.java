@@ -1047,7 +1047,14 @@ class TriageRulesTest {
                 "Police emailed: T Mrs Fox at 4 Birch Rd had her door kicked in overnight; other",
                 "I'm from the food bank on Mill Street, one of the families we help has no cooker; other",
                 "Cllr's caseworker emailed asking when the Elm Court lift will be back; councillor",
-                "Carer rang from T's flat, T in bed and unwell, no hot water since Friday; support_worker"})
+                "Carer rang from T's flat, T in bed and unwell, no hot water since Friday; support_worker",
+                "My brother uses a wheelchair. The lift at Kestrel House is out again and he's stuck on the 9th floor; family",
+                "posting for my nan who isn't on here, she wants to thank the gardeners; family",
+                "Call from T's friend Sandra, T present: the bath panel has come off; friend",
+                "I write as GP to Mrs June Allen of 3 Reed Way, whose damp bedroom is affecting her lungs; other",
+                "Ron at number 6 has no computer so I said I'd email. His gutter is hanging off; other",
+                "Neighbour at no. 9 rang: T at no. 11 has not been seen for three days and the post is piling up; other",
+                "she asked me to put this on here as she has no internet, her door won't lock; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1103,7 +1110,9 @@ class TriageRulesTest {
                 "someone has got a little fire going in the bin store again; fire",
                 "they took the battery for the hall. now there is no working alarm upstairs or down; fire",
                 "D&M across the back bedroom, T's son has asthma and was in hospital last month; damp_mould",
-                "T unhappy re sanctuary locks still not fitted, perp still knows the door code; insecure"})
+                "T unhappy re sanctuary locks still not fitted, perp still knows the door code; insecure",
+                "my keys were given to the wrong person and the lock hasn't been changed, the wrong person may have a key; insecure",
+                "Mae'r drws cefn heb glo ers ddoe ac mae gen i gadair yn ei erbyn; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1171,7 +1180,8 @@ class TriageRulesTest {
                 "I am the chair of the tenants group but I am writing about my own front door",
                 "Call from T re her boiler, no heating since Monday",
                 "the police rang me back yesterday about the break-in next door, my fence is down",
-                "police been called. the man upstairs is banging on my door again"})
+                "police been called. the man upstairs is banging on my door again",
+                "I said I'd ring you back about my own boiler but the line was busy"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1262,7 +1272,9 @@ class TriageRulesTest {
                 "T rang re stg1 letter. Disagrees that the leak was her fault and wants it looked at again by a manager; ESCALATION",
                 "T rang for a bulky waste collection, fridge and two chairs. Booked Tuesday; SERVICE_REQUEST",
                 "the caretaker at Ash House does a cracking job, the bins area is spotless; COMPLIMENT",
-                "Req tree survey for the oak behind 5 Lime Grove, branches on the roof; SERVICE_REQUEST"})
+                "Req tree survey for the oak behind 5 Lime Grove, branches on the roof; SERVICE_REQUEST",
+                "can I book a bulky waste collection for a broken wardrobe please; SERVICE_REQUEST",
+                "Need a new fob for the bin store please, mine snapped; SERVICE_REQUEST"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
