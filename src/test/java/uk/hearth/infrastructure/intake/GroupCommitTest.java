@@ -110,9 +110,11 @@ class GroupCommitTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 0 && !held.isDone());
         List<CompletableFuture<Inbox.Receipt>> queued = new ArrayList<>(List.of(held));
         for (String text : texts) {
+            // One at a time: each post runs on a thread of its own, so posted together they could queue in any order.
+            int before = commits.waiting();
             queued.add(post(text));
+            await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == before + 1);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == texts.length);
         inbox.release.countDown();
         return queued;
     }
