@@ -234,7 +234,7 @@ open loop, ${RATE} posts/s for ${RATE_SECONDS} s (after ${RATE_WARMUP} s unmeasu
   p50 / p90 / p99 / max                              $(rate_result p50_ms) / $(rate_result p90_ms) / ${R_P99} / $(rate_result max_ms) ms   target p99 <= ${T_P99_MS} ms   ${V_P99}
   200 / scheduled, other answers                     $(rate_result ok) / $(rate_result scheduled), ${R_NON}
   stored -> acknowledgement queued p50 / p99         ${ACK_P50} / ${ACK_P99} ms (${ACK_QUEUED} of ${ACK_STORED} queued)
-  processing that waited for a burst (IntakeFirst)  ${WAITED_IN_RATE} of the ${ACK_STORED} messages
+  processing waits for a burst (IntakeFirst)       ${WAITED_IN_RATE} during the phase (messages and recovery batches)
 
 database after  ${DB_INBOUND} inbound, ${DB_CASES} cases, ${DB_OUTBOUND} acknowledgements queued (dispatcher paused)
 files           ${RESULTS#"$ROOT"/}/

@@ -69,8 +69,8 @@ final class IntakeFirst {
             boolean waited = false;
             while (true) {
                 long now = System.nanoTime();
-                long burstEnds = burstEnds(now);
-                if (burstEnds - now <= 0) {
+                long burstLeft = burstLeft(now);
+                if (burstLeft <= 0) {
                     return waited;
                 }
                 if (deadline - now <= 0) {
@@ -78,28 +78,23 @@ final class IntakeFirst {
                 }
                 waited = true;
                 // Nothing signals the end of a burst: it ends when its oldest post is a window old, unless more came.
-                timePasses.await(Math.min(deadline, burstEnds) - now, TimeUnit.NANOSECONDS);
+                timePasses.await(Math.min(deadline - now, burstLeft), TimeUnit.NANOSECONDS);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** When the current burst ends if no more posts arrive: now or earlier when there is none. */
-    private long burstEnds(long now) {
-        if (count < arrivals.length) {
-            return now;
-        }
-        long oldest = arrivals[next];
-        return now - oldest < windowNanos ? oldest + windowNanos : now;
+    /** How long the current burst lasts if no more posts arrive; zero or less when there is none. */
+    private long burstLeft(long now) {
+        return count < arrivals.length ? 0 : arrivals[next] + windowNanos - now;
     }
 
     /** Whether posts are arriving in a burst now. */
     boolean inBurst() {
         lock.lock();
         try {
-            long now = System.nanoTime();
-            return burstEnds(now) - now > 0;
+            return burstLeft(System.nanoTime()) > 0;
         } finally {
             lock.unlock();
         }
