@@ -869,7 +869,13 @@ class TriageRulesTest {
         @ValueSource(strings = {
                 "I have ME and can't stand for long, so please send someone who can do it in one visit",
                 "Call from Mrs R. Hale, 88, flat 9 Mill House: the warden call took an hour to answer",
-                "Mum couldn't manage the stairs while the lift was out"})
+                "Mum couldn't manage the stairs while the lift was out",
+                "my cousin's English is limited so I am writing this for her",
+                "I shall be 91 next month and the path is uneven",
+                "the bath seat is broken, 80 odd he is",
+                "he's been in the Royal since Sunday after a stroke",
+                "thanks for getting me moved so fast after everything with my ex",
+                "DA lead informed and locks to be changed today"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1054,7 +1060,18 @@ class TriageRulesTest {
                 "I write as GP to Mrs June Allen of 3 Reed Way, whose damp bedroom is affecting her lungs; other",
                 "Ron at number 6 has no computer so I said I'd email. His gutter is hanging off; other",
                 "Neighbour at no. 9 rang: T at no. 11 has not been seen for three days and the post is piling up; other",
-                "she asked me to put this on here as she has no internet, her door won't lock; other"})
+                "she asked me to put this on here as she has no internet, her door won't lock; other",
+                "Call in from Pat Hollins, SW, Children's Services (Bolton) re T Ms Kaur: the bedroom ceiling is bowing; other",
+                "Discharge team (Ward 7) rang re T Mr Oakes, going home Tuesday and needs a rail by the back door; other",
+                "Probation officer emailed asking whether T is still at the address; other",
+                "texting for Jean at no. 8 as she has no phone, her kitchen tap is spraying everywhere; other",
+                "Stella at number 22 asked me to write, her gate has come off its hinges; other",
+                "my pal is stuck in the lift at Rowan House right now, the alarm isn't answered; friend",
+                "T's son came into the office today (lives in Derby) about her loose stair carpet; family",
+                "my gran wanted me to tell you the window fitters were lovely; family",
+                "had a letter back about dads complaint, it says nothing about the mould; family",
+                "Hi I'm Toni, Mr Reid's carer, his bathroom light keeps tripping the fuse; support_worker",
+                "the fitter broke her shower tray. she won't say anything so I'm making one for her; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1112,7 +1129,10 @@ class TriageRulesTest {
                 "D&M across the back bedroom, T's son has asthma and was in hospital last month; damp_mould",
                 "T unhappy re sanctuary locks still not fitted, perp still knows the door code; insecure",
                 "my keys were given to the wrong person and the lock hasn't been changed, the wrong person may have a key; insecure",
-                "Mae'r drws cefn heb glo ers ddoe ac mae gen i gadair yn ei erbyn; insecure"})
+                "Mae'r drws cefn heb glo ers ddoe ac mae gen i gadair yn ei erbyn; insecure",
+                "Mum is 84 and she's cold every night, the storage heaters are useless; no_heating",
+                "the heater you fitted in her lounge doesn't warm the room at all and she's 90; no_heating",
+                "rang four times about the boiler and still no engineer, my baby is three weeks old; no_heating"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1181,7 +1201,10 @@ class TriageRulesTest {
                 "Call from T re her boiler, no heating since Monday",
                 "the police rang me back yesterday about the break-in next door, my fence is down",
                 "police been called. the man upstairs is banging on my door again",
-                "I said I'd ring you back about my own boiler but the line was busy"})
+                "I said I'd ring you back about my own boiler but the line was busy",
+                "my dad wanted me to tell you the shower is leaking again, we live together at no. 4",
+                "my friend is stuck at work so can the plumber come after six",
+                "I'm making one for her birthday, anyway my fence is down"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1195,6 +1218,16 @@ class TriageRulesTest {
                 "there's a bbq on the balcony next door every weekend"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "the service charge went up to 80 odd pounds a week",
+                "I will be 70 minutes late for the appointment",
+                "the royal mail van reversed into our fence",
+                "after a fall in the price of gas my bill is still high"})
+        void numbersAndPlacesThatSayNothingAboutThePerson(String text) {
+            assertThat(classify(text).vulnerability()).as(text).isFalse();
         }
 
         @Test
@@ -1274,7 +1307,11 @@ class TriageRulesTest {
                 "the caretaker at Ash House does a cracking job, the bins area is spotless; COMPLIMENT",
                 "Req tree survey for the oak behind 5 Lime Grove, branches on the roof; SERVICE_REQUEST",
                 "can I book a bulky waste collection for a broken wardrobe please; SERVICE_REQUEST",
-                "Need a new fob for the bin store please, mine snapped; SERVICE_REQUEST"})
+                "Need a new fob for the bin store please, mine snapped; SERVICE_REQUEST",
+                "Washing machine tap fixed, cheers; COMPLIMENT",
+                "whoever cleaned the bin store at Elm Court deserves a pay rise; COMPLIMENT",
+                "Writing to thank you for the way you handled my stage 2 complaint, it was fair and quick; COMPLIMENT",
+                "Thanks but I am not happy with how you handled my stage 1 complaint, please take it to stage 2; ESCALATION"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
