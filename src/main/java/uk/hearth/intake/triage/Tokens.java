@@ -80,8 +80,9 @@ final class Tokens {
                 b.add("?", i, i + 1);
                 b.breakSentence();
                 i++;
-            } else if (cp == '.' && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
+            } else if ((cp == '.' || cp == ':') && i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
                     && Character.isDigit(text.charAt(i + 1))) {
+                // a decimal or a time ("2.5 metres", "call at 23:50"), not the end of a sentence
                 i++;
             } else if (cp == '.' && abbreviation(text, i)) {
                 i++;

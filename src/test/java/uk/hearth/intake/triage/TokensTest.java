@@ -29,6 +29,12 @@ class TokensTest {
     }
 
     @Test
+    void aTimeDoesNotEndASentenceButAColonDoes() {
+        assertThat(sentences("Call 23:50 from PC Harding at Flat 7")).hasSize(1);
+        assertThat(sentences("Note: tenant rang at 9:15")).containsExactly("note", "tenant rang at 9 15");
+    }
+
+    @Test
     void titlesInitialsAndHouseNumbersDoNotEndASentence() {
         assertThat(sentences("Call from Mr P. Grant, neighbour at no. 6, reporting smoke. Fire service called."))
                 .containsExactly("call from mr p grant neighbour at no 6 reporting smoke", "fire service called");

@@ -1071,7 +1071,18 @@ class TriageRulesTest {
                 "my gran wanted me to tell you the window fitters were lovely; family",
                 "had a letter back about dads complaint, it says nothing about the mould; family",
                 "Hi I'm Toni, Mr Reid's carer, his bathroom light keeps tripping the fuse; support_worker",
-                "the fitter broke her shower tray. she won't say anything so I'm making one for her; other"})
+                "the fitter broke her shower tray. she won't say anything so I'm making one for her; other",
+                "me nan's boiler's packed up again and she's 90; family",
+                "Dad at 14 Lark Lane has had no hot water since Friday; family",
+                "I was round at my nan's when the gas man came, he was lovely with her; family",
+                "Gran says they were so polite, she wants to thank the fitters; family",
+                "Visit: T attended with her nephew, who interpreted - the bath panel is off; family",
+                "Letter received from Dr Shah, GP at Park Surgery, regarding tenant Mr Lowe's damp bedroom; other",
+                "Call 02:10 from PC Ellis at 5 Mill Row: the door was forced and won't shut; other",
+                "Just passing on thanks from Mrs Dunn at no 4, the window man was great; other",
+                "Mr Price came into the office for his friend at 9 Cedar Walk, whose ceiling is leaking; friend",
+                "Hi, I'm Jade from the refuge, a family we support moves into 2 Ash Close on Monday; support_worker",
+                "Fi yw eu cymydog, maen nhw wedi gofyn i fi gysylltu am y to; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1132,7 +1143,12 @@ class TriageRulesTest {
                 "Mae'r drws cefn heb glo ers ddoe ac mae gen i gadair yn ei erbyn; insecure",
                 "Mum is 84 and she's cold every night, the storage heaters are useless; no_heating",
                 "the heater you fitted in her lounge doesn't warm the room at all and she's 90; no_heating",
-                "rang four times about the boiler and still no engineer, my baby is three weeks old; no_heating"})
+                "rang four times about the boiler and still no engineer, my baby is three weeks old; no_heating",
+                "why do I pay rent for a flat with no front door lock; insecure",
+                "lift stuck on the 4th and there's a lad in it shouting; trapped",
+                "the branch over the bungalow roof has split and looks likely to drop; structural",
+                "there's a bucket under the bedroom ceiling catching the rain again; water_electrics",
+                "me back door's dropped on its hinges and it dun't lock; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1204,7 +1220,8 @@ class TriageRulesTest {
                 "I said I'd ring you back about my own boiler but the line was busy",
                 "my dad wanted me to tell you the shower is leaking again, we live together at no. 4",
                 "my friend is stuck at work so can the plumber come after six",
-                "I'm making one for her birthday, anyway my fence is down"})
+                "I'm making one for her birthday, anyway my fence is down",
+                "I was round at my friend's when you rang about my boiler"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
