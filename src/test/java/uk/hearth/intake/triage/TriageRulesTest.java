@@ -1082,7 +1082,12 @@ class TriageRulesTest {
                 "Just passing on thanks from Mrs Dunn at no 4, the window man was great; other",
                 "Mr Price came into the office for his friend at 9 Cedar Walk, whose ceiling is leaking; friend",
                 "Hi, I'm Jade from the refuge, a family we support moves into 2 Ash Close on Monday; support_worker",
-                "Fi yw eu cymydog, maen nhw wedi gofyn i fi gysylltu am y to; other"})
+                "Fi yw eu cymydog, maen nhw wedi gofyn i fi gysylltu am y to; other",
+                "the mould in Mum's spare bedroom has come back after the paint job; family",
+                "about Grandad Ron's bungalow - the back gate has come off; family",
+                "my uncle is in Poland till March and asked me to keep an eye, the bathroom tap is running; family",
+                "Mum got your letter and asked me to reply as her eyes are bad; other",
+                "she's given me her spare key, there's water coming through her ceiling; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1221,7 +1226,8 @@ class TriageRulesTest {
                 "my dad wanted me to tell you the shower is leaking again, we live together at no. 4",
                 "my friend is stuck at work so can the plumber come after six",
                 "I'm making one for her birthday, anyway my fence is down",
-                "I was round at my friend's when you rang about my boiler"})
+                "I was round at my friend's when you rang about my boiler",
+                "Mrs Patel is my mother and I live with her, our bathroom fan is broken"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
