@@ -244,6 +244,35 @@ abstract class TwilioScenarios {
     }
 
     @Test
+    void aMessageStoredInABatchKeepsEveryFieldAsItWouldAlone() {
+        // Quotes, backslashes, braces, commas and NULL-looking words are what an array-valued statement could mangle.
+        java.time.Instant received = java.time.Instant.parse("2026-11-30T23:59:58.123456Z");
+        java.util.function.Function<String, InboundMessage> message = sid -> InboundMessage.builder(ChannelId.of("sms"),
+                        sid, "He said \"it's fine\" {not} \\ NULL, null; Mae'r gawod yn ŵ 😡\nline two", received)
+                .source("round-trip").sender(new uk.hearth.message.Sender("O'Brien, \"Jo\"", null, "+447700900777"))
+                .onBehalfOf(new uk.hearth.message.OnBehalfOf("Mrs {A} Khan", "4 \\ Ash Row", "daughter", "T-1"))
+                .subject("NULL").language("cy").madeVia("phone").raw("Body=%7B%22x%22%7D&From=%2B44")
+                .inReplyTo(List.of("<a@b>", "<c@d>")).details(Map.of("ProfileName", "Ann \"Nan\" Jones", "WaId", "447"))
+                .notice(new uk.hearth.message.Notice(uk.hearth.message.Notice.Kind.AUTO_REPLY, "out, of \"office\""))
+                .build();
+        long alone = inbox.accept(message.apply(TwilioWebhookClient.newSid("SM"))).id();
+        List<Inbox.Receipt> batch = inbox.acceptAll(List.of(message.apply(TwilioWebhookClient.newSid("SM")),
+                message.apply(TwilioWebhookClient.newSid("SM"))));
+
+        String columns = "channel, source, received_at, sender_name, sender_email, sender_phone,"
+                + " sender_handle, on_behalf_name, on_behalf_address, on_behalf_relationship, on_behalf_tenancy,"
+                + " preferred_contact, subject, body, language, made_via, raw, in_reply_to, details, notice,"
+                + " notice_detail, status, attempts, next_attempt_at - stored_at as grace";
+        Map<String, Object> expected = jdbc.sql("select " + columns + " from inbound_message where id = ?")
+                .param(alone).query().singleRow();
+        assertThat(expected.get("body").toString()).contains("\"it's fine\" {not} \\ NULL", "ŵ 😡\nline two");
+        for (Inbox.Receipt receipt : batch) {
+            assertThat(jdbc.sql("select " + columns + " from inbound_message where id = ?").param(receipt.id())
+                    .query().singleRow()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theInboxStoresABatchInOneGoAndRefusesOneHoldingAMessageAlreadyStored() {
         java.time.Instant now = java.time.Instant.now();
         InboundMessage earlier = InboundMessage.builder(ChannelId.of("sms"), TwilioWebhookClient.newSid("SM"), "first",
