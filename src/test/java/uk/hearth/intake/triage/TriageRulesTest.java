@@ -1087,7 +1087,14 @@ class TriageRulesTest {
                 "about Grandad Ron's bungalow - the back gate has come off; family",
                 "my uncle is in Poland till March and asked me to keep an eye, the bathroom tap is running; family",
                 "Mum got your letter and asked me to reply as her eyes are bad; other",
-                "she's given me her spare key, there's water coming through her ceiling; other"})
+                "she's given me her spare key, there's water coming through her ceiling; other",
+                "Call from FRS Control: chip pan fire at 3 Elm Row, rear door forced for access; other",
+                "Crew Manager P. Owen, South Wales FRS, phoned after a safety visit to Mr Rees - no working smoke alarm; other",
+                "Paramedic crew rang from 12 Bank St, T on the floor since last night, house freezing; other",
+                "Homelessness officer, Salford CC - our tenant Ms Kay presented tonight, her door was kicked in; other",
+                "OT (county council) assessing our tenant Mrs Ahmed next week, asks what we need for a stairlift; other",
+                "Practice manager ringing with pt's consent re Mr Ali's level access shower; other",
+                "Mrs Lin's niece (interprets for her) asking about the tenancy audit; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1227,7 +1234,10 @@ class TriageRulesTest {
                 "my friend is stuck at work so can the plumber come after six",
                 "I'm making one for her birthday, anyway my fence is down",
                 "I was round at my friend's when you rang about my boiler",
-                "Mrs Patel is my mother and I live with her, our bathroom fan is broken"})
+                "Mrs Patel is my mother and I live with her, our bathroom fan is broken",
+                "I am a paramedic and I rang about my own boiler yesterday",
+                "the housing options officer told me to contact you about my rent arrears",
+                "I rang with the patients consent form I need for my own GP"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
