@@ -117,6 +117,8 @@ drain() {
     while (( left > 0 )) && (( $(now_ms) - start < 600000 )); do sleep 1; left=$(unprocessed); done
     echo $(( $(now_ms) - start ))
 }
+# clock ticks (10 ms each) over a phase -> milliseconds of CPU per request
+ms_per_request() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }'; }
 # wrk phase: name url posts-file seconds -> RESULT line in $RESULTS/name.txt
 phase() {
     local name=$1 url=$2 file=$3 seconds=$4 before after
@@ -132,10 +134,9 @@ phase() {
     non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$RESULTS/$name.txt")
     requests=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$RESULTS/$name.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$RESULTS/$name.txt")
-    local cpu_ms
-    cpu_ms=$(awk -v t=$((after - before)) -v n="${requests:-0}" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
-    local db_ms
-    db_ms=$(awk -v t=$((db_after - db_before)) -v n="${requests:-0}" 'BEGIN { printf "%.2f", n ? t * 10 / n : 0 }')
+    local cpu_ms db_ms
+    cpu_ms=$(ms_per_request $((after - before)) "${requests:-0}")
+    db_ms=$(ms_per_request $((db_after - db_before)) "${requests:-0}")
     echo "RESULT name=$name rps=${rps:-0} requests=${requests:-0} non2xx=${non2xx:-0} p99=${p99:-n/a} cpu_ms=$cpu_ms db_ms=$db_ms" \
         | tee -a "$RESULTS/$name.txt" >&2
 }

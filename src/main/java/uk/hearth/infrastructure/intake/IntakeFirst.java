@@ -25,10 +25,10 @@ final class IntakeFirst {
     private final long longestNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition timePasses = lock.newCondition(); // only ever waited on with a timeout
-    /** The last {@code burst} arrival times, oldest at {@code next} once full. */
+    /** The last {@code burst} arrival times, oldest at {@code next} once {@code full}. */
     private final long[] arrivals;
     private int next;
-    private int count;
+    private boolean full;
 
     /**
      * @param burst   this many posts arriving within {@code window} is a burst
@@ -51,7 +51,7 @@ final class IntakeFirst {
         try {
             arrivals[next] = now;
             next = (next + 1) % arrivals.length;
-            count = Math.min(count + 1, arrivals.length);
+            full |= next == 0;
         } finally {
             lock.unlock();
         }
@@ -87,7 +87,7 @@ final class IntakeFirst {
 
     /** How long the current burst lasts if no more posts arrive; zero or less when there is none. */
     private long burstLeft(long now) {
-        return count < arrivals.length ? 0 : arrivals[next] + windowNanos - now;
+        return full ? arrivals[next] + windowNanos - now : 0;
     }
 
     /** Whether posts are arriving in a burst now. */
