@@ -875,7 +875,15 @@ class TriageRulesTest {
                 "the bath seat is broken, 80 odd he is",
                 "he's been in the Royal since Sunday after a stroke",
                 "thanks for getting me moved so fast after everything with my ex",
-                "DA lead informed and locks to be changed today"})
+                "DA lead informed and locks to be changed today",
+                "his English is not so good so I write for him",
+                "she reads Urdu much better than English, can the letter be translated",
+                "the fitters who adapted his bathroom were brilliant with him",
+                "carers come four times a day and cannot get in with the door entry broken",
+                "her chest is getting worse with the mould",
+                "my son has been wheezing every night since the damp came back",
+                "since I left my ex I have not felt safe in the flat",
+                "I'm sorting out my late mum's tenancy"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1094,7 +1102,17 @@ class TriageRulesTest {
                 "Homelessness officer, Salford CC - our tenant Ms Kay presented tonight, her door was kicked in; other",
                 "OT (county council) assessing our tenant Mrs Ahmed next week, asks what we need for a stairlift; other",
                 "Practice manager ringing with pt's consent re Mr Ali's level access shower; other",
-                "Mrs Lin's niece (interprets for her) asking about the tenancy audit; family"})
+                "Mrs Lin's niece (interprets for her) asking about the tenancy audit; family",
+                "I hold a spare key for Mr Barker at no. 3 and his bath is leaking through to the kitchen; friend",
+                "I keep an eye on Irene at no. 22, her back door won't shut since the wind; friend",
+                "I walk Mrs Doyle's dog twice a day and her gate is hanging off; other",
+                "Mr Quinn whom I visit every Thursday says his heating is off again; other",
+                "I rent the box room from Mrs Adeyemi and the ceiling in it is dripping; other",
+                "Texting for Lorraine as she has no credit, her toilet won't flush; other",
+                "Reg from number 40 asked me to ask when the windows are being done; other",
+                "the plumber left my grandad's kitchen flooded and didn't come back; family",
+                "Son of the tenant rang about his dad's complaint, still not had a reply; family",
+                "Referral from Ana Ruiz, Wellbeing Service, for Mr Tom Pike, 6 Ash Row: no hot water; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1160,7 +1178,11 @@ class TriageRulesTest {
                 "lift stuck on the 4th and there's a lad in it shouting; trapped",
                 "the branch over the bungalow roof has split and looks likely to drop; structural",
                 "there's a bucket under the bedroom ceiling catching the rain again; water_electrics",
-                "me back door's dropped on its hinges and it dun't lock; insecure"})
+                "me back door's dropped on its hinges and it dun't lock; insecure",
+                "the lift has trapped people three times this month; trapped",
+                "the lift is stopped on 6 with the doors wide open; trapped",
+                "gas board are on their way but the smell by the hob is getting stronger; gas",
+                "every time it rains water runs through their kitchen ceiling; water_electrics"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1237,7 +1259,13 @@ class TriageRulesTest {
                 "Mrs Patel is my mother and I live with her, our bathroom fan is broken",
                 "I am a paramedic and I rang about my own boiler yesterday",
                 "the housing options officer told me to contact you about my rent arrears",
-                "I rang with the patients consent form I need for my own GP"})
+                "I rang with the patients consent form I need for my own GP",
+                "my ex still has a key to my flat and I want the locks changed",
+                "I live above the man at no 5 and his music goes on all night",
+                "I rent a room from a private landlord so is this the right place",
+                "posting this for everyone at Denby House, the lift is broken again",
+                "I'm round at my dad's most days doing his shopping, then carry mine up nine floors",
+                "I clean for a living so I need appointments after five"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1248,7 +1276,10 @@ class TriageRulesTest {
                 "the neighbour's tree is hanging over my garden, can it be cut back",
                 "the fence along the edge of my garden has come down in the wind",
                 "the toilet lid moves when you sit on it",
-                "there's a bbq on the balcony next door every weekend"})
+                "there's a bbq on the balcony next door every weekend",
+                "the bass from upstairs comes through the ceiling till 3am",
+                "there is a smell near the bins like something died",
+                "the smell from the cooker after the chip pan is still in the curtains"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1344,7 +1375,16 @@ class TriageRulesTest {
                 "Washing machine tap fixed, cheers; COMPLIMENT",
                 "whoever cleaned the bin store at Elm Court deserves a pay rise; COMPLIMENT",
                 "Writing to thank you for the way you handled my stage 2 complaint, it was fair and quick; COMPLIMENT",
-                "Thanks but I am not happy with how you handled my stage 1 complaint, please take it to stage 2; ESCALATION"})
+                "Thanks but I am not happy with how you handled my stage 1 complaint, please take it to stage 2; ESCALATION",
+                "I've had my stage 1 letter. Not decided yet, but how would I escalate it; ENQUIRY",
+                "what is the deadline for asking for stage 2, is it 20 days or 20 working days; ENQUIRY",
+                "who would look at my complaint at stage 2, would it be the same officer; ENQUIRY",
+                "I'm thinking about making a complaint but will it affect my transfer; ENQUIRY",
+                "I have a complaint in progress, can I bring my sister to the meeting; ENQUIRY",
+                "where is my complaint up to, it's been 6 weeks and nobody has replied, ridiculous; COMPLAINT",
+                "I was told I would get a response within 10 working days, then you needed an extension and nothing since; COMPLAINT",
+                "Faint o amser mae cam 2 yn ei gymryd fel arfer; ENQUIRY",
+                "I got the response to my complaint yesterday. Before I decide whether to take it further, can you tell me who would look at it?; ENQUIRY"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
