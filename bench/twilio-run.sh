@@ -58,8 +58,9 @@ BENCH_LABEL=twilio-bench
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; } # the service's user + system clock ticks
-# PostgreSQL's: every server process's user + system ticks (the connection pool keeps its backends alive)
-db_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done \
+# PostgreSQL's: every server process's user + system ticks (the connection pool keeps its backends alive). A process
+# that exits between pgrep and the read is skipped: under pipefail its failed read ended a run on 2026-12-01.
+db_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done \
                  | awk '{ s += $1 } END { print s + 0 }'; }
 
 command -v wrk >/dev/null || { say "wrk is not installed: apt-get install -y wrk"; exit 1; }
