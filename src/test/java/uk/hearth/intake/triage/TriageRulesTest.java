@@ -1112,7 +1112,11 @@ class TriageRulesTest {
                 "Reg from number 40 asked me to ask when the windows are being done; other",
                 "the plumber left my grandad's kitchen flooded and didn't come back; family",
                 "Son of the tenant rang about his dad's complaint, still not had a reply; family",
-                "Referral from Ana Ruiz, Wellbeing Service, for Mr Tom Pike, 6 Ash Row: no hot water; support_worker"})
+                "Referral from Ana Ruiz, Wellbeing Service, for Mr Tom Pike, 6 Ash Row: no hot water; support_worker",
+                "my aunt died last week, she had a tenancy with you in Mill Lane, where do the keys go; family",
+                "emailing about my sister's flat, her broken boiler has been reported three times, she is copied in and happy for me to deal with this; family",
+                "my mate Dee lives at Orchard Court and her front door has been kicked in; friend",
+                "Reception: Mr Ray Kent (friend, not T) asked when T's new fence is going up; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1182,7 +1186,11 @@ class TriageRulesTest {
                 "the lift has trapped people three times this month; trapped",
                 "the lift is stopped on 6 with the doors wide open; trapped",
                 "gas board are on their way but the smell by the hob is getting stronger; gas",
-                "every time it rains water runs through their kitchen ceiling; water_electrics"})
+                "every time it rains water runs through their kitchen ceiling; water_electrics",
+                "a big branch is hanging off the oak after the wind, right above the path to the school; structural",
+                "my daughter's window won't close at all, we're on the 3rd floor and she's only small; structural",
+                "there's a smell a bit like gas by the boiler; gas",
+                "mae dŵr yn dal i ddod drwy nenfwd y gegin; water_electrics"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1265,7 +1273,10 @@ class TriageRulesTest {
                 "I rent a room from a private landlord so is this the right place",
                 "posting this for everyone at Denby House, the lift is broken again",
                 "I'm round at my dad's most days doing his shopping, then carry mine up nine floors",
-                "I clean for a living so I need appointments after five"})
+                "I clean for a living so I need appointments after five",
+                "my friend lives in the same block and her lift is out too, mine has been out a week",
+                "my partner is happy for me to deal with this as she works nights, our boiler is broken",
+                "my husband had a tenancy with you before we married, now our boiler is broken"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1279,7 +1290,9 @@ class TriageRulesTest {
                 "there's a bbq on the balcony next door every weekend",
                 "the bass from upstairs comes through the ceiling till 3am",
                 "there is a smell near the bins like something died",
-                "the smell from the cooker after the chip pan is still in the curtains"})
+                "the smell from the cooker after the chip pan is still in the curtains",
+                "the bedroom window won't close properly, first floor flat, draughty",
+                "a branch came down in the wind last night and is lying on the lawn"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1384,7 +1397,9 @@ class TriageRulesTest {
                 "where is my complaint up to, it's been 6 weeks and nobody has replied, ridiculous; COMPLAINT",
                 "I was told I would get a response within 10 working days, then you needed an extension and nothing since; COMPLAINT",
                 "Faint o amser mae cam 2 yn ei gymryd fel arfer; ENQUIRY",
-                "I got the response to my complaint yesterday. Before I decide whether to take it further, can you tell me who would look at it?; ENQUIRY"})
+                "I got the response to my complaint yesterday. Before I decide whether to take it further, can you tell me who would look at it?; ENQUIRY",
+                "T asked how long she has to escalate to stage 2, still reading the letter, has not decided; ENQUIRY",
+                "Cllr rang for an update on the roof programme, asked for a timetable and did not raise a complaint; ENQUIRY"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
