@@ -1399,7 +1399,9 @@ class TriageRulesTest {
                 "Faint o amser mae cam 2 yn ei gymryd fel arfer; ENQUIRY",
                 "I got the response to my complaint yesterday. Before I decide whether to take it further, can you tell me who would look at it?; ENQUIRY",
                 "T asked how long she has to escalate to stage 2, still reading the letter, has not decided; ENQUIRY",
-                "Cllr rang for an update on the roof programme, asked for a timetable and did not raise a complaint; ENQUIRY"})
+                "Cllr rang for an update on the roof programme, asked for a timetable and did not raise a complaint; ENQUIRY",
+                "next door's dog is barking again all night; SERVICE_REQUEST",
+                "the neighbours are having parties again, I've reported it 5 times and you've done nothing; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
