@@ -1116,7 +1116,14 @@ class TriageRulesTest {
                 "my aunt died last week, she had a tenancy with you in Mill Lane, where do the keys go; family",
                 "emailing about my sister's flat, her broken boiler has been reported three times, she is copied in and happy for me to deal with this; family",
                 "my mate Dee lives at Orchard Court and her front door has been kicked in; friend",
-                "Reception: Mr Ray Kent (friend, not T) asked when T's new fence is going up; other"})
+                "Reception: Mr Ray Kent (friend, not T) asked when T's new fence is going up; other",
+                "Hi it's Dave, Rita Lowe's son (flat 4 Elm Ct), her boiler is off again; family",
+                "my nan wants to complain about how the office spoke to her; family",
+                "I sat in all morning at mum's waiting for the plumber and nobody came; family",
+                "Posting this for my taid as he is not on facebook, his door is sticking; family",
+                "Ambulance crew called: attended T after a fall, back door forced, needs securing; other",
+                "I'm PC Amy Hart from the neighbourhood policing team, Mr Dean has consented to us sharing his details; other",
+                "Call from the interpreter booked for Mrs Osei, is Friday's visit still on; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1190,7 +1197,13 @@ class TriageRulesTest {
                 "a big branch is hanging off the oak after the wind, right above the path to the school; structural",
                 "my daughter's window won't close at all, we're on the 3rd floor and she's only small; structural",
                 "there's a smell a bit like gas by the boiler; gas",
-                "mae dŵr yn dal i ddod drwy nenfwd y gegin; water_electrics"})
+                "mae dŵr yn dal i ddod drwy nenfwd y gegin; water_electrics",
+                "someone pushed a lit firework through my letterbox last night; fire",
+                "there was another fire in the bin store sat night; fire",
+                "the flue on the boiler outside is cracked; carbon_monoxide",
+                "next door runs a generator all night and the fumes come in through my kitchen window; carbon_monoxide",
+                "mae darn o blastr wedi disgyn o nenfwd y llofft; structural",
+                "fedra i ddim cloi'r drws cefn ers y lladrad; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1276,7 +1289,9 @@ class TriageRulesTest {
                 "I clean for a living so I need appointments after five",
                 "my friend lives in the same block and her lift is out too, mine has been out a week",
                 "my partner is happy for me to deal with this as she works nights, our boiler is broken",
-                "my husband had a tenancy with you before we married, now our boiler is broken"})
+                "my husband had a tenancy with you before we married, now our boiler is broken",
+                "Tenant rang, fire service called to the lift, her son stuck between floors",
+                "my mum says you never fix anything, we live together"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1292,7 +1307,9 @@ class TriageRulesTest {
                 "there is a smell near the bins like something died",
                 "the smell from the cooker after the chip pan is still in the curtains",
                 "the bedroom window won't close properly, first floor flat, draughty",
-                "a branch came down in the wind last night and is lying on the lawn"})
+                "a branch came down in the wind last night and is lying on the lawn",
+                "we had a bonfire and fireworks on the 5th, the kids loved it",
+                "the people at no 9 burn rubbish every weekend and the smoke comes in my windows"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1401,7 +1418,9 @@ class TriageRulesTest {
                 "T asked how long she has to escalate to stage 2, still reading the letter, has not decided; ENQUIRY",
                 "Cllr rang for an update on the roof programme, asked for a timetable and did not raise a complaint; ENQUIRY",
                 "next door's dog is barking again all night; SERVICE_REQUEST",
-                "the neighbours are having parties again, I've reported it 5 times and you've done nothing; COMPLAINT"})
+                "the neighbours are having parties again, I've reported it 5 times and you've done nothing; COMPLAINT",
+                "thank you to the ASB team, the family at no. 10 have been spoken to and it's finally quiet; COMPLIMENT",
+                "when I rang the ASB line to report my neighbour threatening me the woman said not you again, I want this investigated; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
