@@ -111,6 +111,35 @@ class TriageConfigLoaderTest {
     }
 
     @Test
+    void theComplaintResponseRuleWorksWithOrWithoutAnUndecidedList() throws IOException {
+        String responseRule = """
+                  - id: answer-rejected
+                    kind: complaint-response
+                    existing: existing
+                    response: response
+                    no-response: no-response
+                    review: review
+                    rejection: rejection
+                """;
+        write("rules.yaml", RULES + responseRule);
+        write("en/lists.yaml", EN + """
+                  existing: ["my complaint"]
+                  response: ["(answer|reply)"]
+                  no-response: ["no (answer|reply)"]
+                  review: ["take it further"]
+                  rejection: ["not happy"]
+                  undecided: ["before i decide"]
+                """);
+        String text = "I got the answer to my complaint. Before I decide whether to take it further, who would look at it";
+        assertThat(Triage.fromDirectory(dir).classify(TriageInput.of(text, "email")).caseClass())
+                .isEqualTo(CaseClass.ESCALATION);
+
+        write("rules.yaml", RULES + responseRule + "    undecided: undecided\n");
+        assertThat(Triage.fromDirectory(dir).classify(TriageInput.of(text, "email")).caseClass())
+                .isNotEqualTo(CaseClass.ESCALATION);
+    }
+
+    @Test
     void welshListsApplyOnlyToWelsh() {
         Triage triage = Triage.fromDirectory(dir);
         assertThat(triage.classify(TriageInput.of("Mae arogl nwy yn y gegin, dw i wedi ffonio", "sms")).hazardKinds())
