@@ -1123,7 +1123,11 @@ class TriageRulesTest {
                 "Posting this for my taid as he is not on facebook, his door is sticking; family",
                 "Ambulance crew called: attended T after a fall, back door forced, needs securing; other",
                 "I'm PC Amy Hart from the neighbourhood policing team, Mr Dean has consented to us sharing his details; other",
-                "Call from the interpreter booked for Mrs Osei, is Friday's visit still on; other"})
+                "Call from the interpreter booked for Mrs Osei, is Friday's visit still on; other",
+                "my grandad's smoke alarm keeps beeping, can someone come; family",
+                "thanks for the new boiler at my mum's, the fitter explained it all to her; family",
+                "I'm writing with my neighbour Pat's permission, her back gate is hanging off; friend",
+                "the old boy at no 3 has had a bucket under his ceiling for weeks, he's too proud to complain so I will; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1203,7 +1207,17 @@ class TriageRulesTest {
                 "the flue on the boiler outside is cracked; carbon_monoxide",
                 "next door runs a generator all night and the fumes come in through my kitchen window; carbon_monoxide",
                 "mae darn o blastr wedi disgyn o nenfwd y llofft; structural",
-                "fedra i ddim cloi'r drws cefn ers y lladrad; insecure"})
+                "fedra i ddim cloi'r drws cefn ers y lladrad; insecure",
+                "bags of rubbish are blocking the fire exit on the ground floor; fire",
+                "the fire doors on our landing were taken off for painting and never put back; fire",
+                "the decorator took my hallway smoke alarm down and left it on the stairs; fire",
+                "he has no cooker so he cooks on a camping stove inside the flat; fire",
+                "I can smell fumes in the lounge when the boiler is on; carbon_monoxide",
+                "no heating so I warm the kitchen with the gas oven door open, I'm 87; carbon_monoxide",
+                "the surveyor said the bedroom ceiling needs propping; structural",
+                "the floorboard by the bath gives way when you stand on it; structural",
+                "Mrs Day has fallen in her hallway and cannot get up, the door is locked; trapped",
+                "my daughter has slept on the sofa for months because of the mould in her room; damp_mould"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1291,7 +1305,8 @@ class TriageRulesTest {
                 "my partner is happy for me to deal with this as she works nights, our boiler is broken",
                 "my husband had a tenancy with you before we married, now our boiler is broken",
                 "Tenant rang, fire service called to the lift, her son stuck between floors",
-                "my mum says you never fix anything, we live together"})
+                "my mum says you never fix anything, we live together",
+                "my neighbour at no. 16 handed me a letter that was addressed to me but posted through her door"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1309,7 +1324,10 @@ class TriageRulesTest {
                 "the bedroom window won't close properly, first floor flat, draughty",
                 "a branch came down in the wind last night and is lying on the lawn",
                 "we had a bonfire and fireworks on the 5th, the kids loved it",
-                "the people at no 9 burn rubbish every weekend and the smoke comes in my windows"})
+                "the people at no 9 burn rubbish every weekend and the smoke comes in my windows",
+                "I can smell fumes from the bus station on my way in",
+                "she slept in the living room while the bedroom was being decorated",
+                "she had fallen last month and couldn't get up, she's home now and wanted to thank the caretaker"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
