@@ -1127,7 +1127,13 @@ class TriageRulesTest {
                 "my grandad's smoke alarm keeps beeping, can someone come; family",
                 "thanks for the new boiler at my mum's, the fitter explained it all to her; family",
                 "I'm writing with my neighbour Pat's permission, her back gate is hanging off; friend",
-                "the old boy at no 3 has had a bucket under his ceiling for weeks, he's too proud to complain so I will; other"})
+                "the old boy at no 3 has had a bucket under his ceiling for weeks, he's too proud to complain so I will; other",
+                "Jo here, Sam's brother, his back door won't lock; family",
+                "new fence went up today, nan's over the moon; family",
+                "my gran at Ash Court has no hot water; family",
+                "my neighbour Bill at no. 4 asked me to text you, his light is out; other",
+                "my friend at no 14 has dementia, can I help her with the rent form; friend",
+                "It's Ana from the recovery service, supporting Dean at 2 Mill St, his toilet is blocked; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1217,7 +1223,13 @@ class TriageRulesTest {
                 "the surveyor said the bedroom ceiling needs propping; structural",
                 "the floorboard by the bath gives way when you stand on it; structural",
                 "Mrs Day has fallen in her hallway and cannot get up, the door is locked; trapped",
-                "my daughter has slept on the sofa for months because of the mould in her room; damp_mould"})
+                "my daughter has slept on the sofa for months because of the mould in her room; damp_mould",
+                "the window was smashed the night he went into hospital, so the flat is wide open; insecure",
+                "the smoke alarm does not beep when I press the test button; fire",
+                "Dad has dementia and keeps leaving the hob on; fire",
+                "someone is keeping petrol cans in the communal hallway; fire",
+                "the garden wall is leaning towards the pavement after a van hit it; structural",
+                "bit of a smell by the meter, is that normal; gas"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1327,7 +1339,9 @@ class TriageRulesTest {
                 "the people at no 9 burn rubbish every weekend and the smoke comes in my windows",
                 "I can smell fumes from the bus station on my way in",
                 "she slept in the living room while the bedroom was being decorated",
-                "she had fallen last month and couldn't get up, she's home now and wanted to thank the caretaker"})
+                "she had fallen last month and couldn't get up, she's home now and wanted to thank the caretaker",
+                "the back door is wide open for air, it's so hot",
+                "I keep leaving the heating on by mistake, is that expensive"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
