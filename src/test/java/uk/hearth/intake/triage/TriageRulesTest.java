@@ -1229,7 +1229,10 @@ class TriageRulesTest {
                 "Dad has dementia and keeps leaving the hob on; fire",
                 "someone is keeping petrol cans in the communal hallway; fire",
                 "the garden wall is leaning towards the pavement after a van hit it; structural",
-                "bit of a smell by the meter, is that normal; gas"})
+                "bit of a smell by the meter, is that normal; gas",
+                "the garden wall got hit by the bin lorry last week and is now leaning towards the pavement; structural",
+                "the gas fire has started popping and there's a black sooty mark on the wall above it; carbon_monoxide",
+                "the bedroom window rocks in the wind. I am worried it will fall out onto the path; structural"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
