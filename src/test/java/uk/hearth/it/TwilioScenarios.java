@@ -24,9 +24,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,10 @@ import uk.hearth.infrastructure.persistence.JdbcOutbox;
 import uk.hearth.intake.Inbox;
 import uk.hearth.message.ChannelId;
 import uk.hearth.message.InboundMessage;
+import uk.hearth.message.Notice;
+import uk.hearth.message.OnBehalfOf;
 import uk.hearth.message.OutboundReply;
+import uk.hearth.message.Sender;
 
 /**
  * SMS and WhatsApp end to end over HTTP: signed posts to /webhooks/twilio, the case as the case API shows it, and
@@ -246,14 +251,14 @@ abstract class TwilioScenarios {
     @Test
     void aMessageStoredInABatchKeepsEveryFieldAsItWouldAlone() {
         // Quotes, backslashes, braces, commas and NULL-looking words are what an array-valued statement could mangle.
-        java.time.Instant received = java.time.Instant.parse("2026-11-30T23:59:58.123456Z");
-        java.util.function.Function<String, InboundMessage> message = sid -> InboundMessage.builder(ChannelId.of("sms"),
+        Instant received = Instant.parse("2026-11-30T23:59:58.123456Z");
+        Function<String, InboundMessage> message = sid -> InboundMessage.builder(ChannelId.of("sms"),
                         sid, "He said \"it's fine\" {not} \\ NULL, null; Mae'r gawod yn ŵ 😡\nline two", received)
-                .source("round-trip").sender(new uk.hearth.message.Sender("O'Brien, \"Jo\"", null, "+447700900777"))
-                .onBehalfOf(new uk.hearth.message.OnBehalfOf("Mrs {A} Khan", "4 \\ Ash Row", "daughter", "T-1"))
+                .source("round-trip").sender(new Sender("O'Brien, \"Jo\"", null, "+447700900777"))
+                .onBehalfOf(new OnBehalfOf("Mrs {A} Khan", "4 \\ Ash Row", "daughter", "T-1"))
                 .subject("NULL").language("cy").madeVia("phone").raw("Body=%7B%22x%22%7D&From=%2B44")
                 .inReplyTo(List.of("<a@b>", "<c@d>")).details(Map.of("ProfileName", "Ann \"Nan\" Jones", "WaId", "447"))
-                .notice(new uk.hearth.message.Notice(uk.hearth.message.Notice.Kind.AUTO_REPLY, "out, of \"office\""))
+                .notice(new Notice(Notice.Kind.AUTO_REPLY, "out, of \"office\""))
                 .build();
         long alone = inbox.accept(message.apply(TwilioWebhookClient.newSid("SM"))).id();
         List<Inbox.Receipt> batch = inbox.acceptAll(List.of(message.apply(TwilioWebhookClient.newSid("SM")),
@@ -263,12 +268,12 @@ abstract class TwilioScenarios {
                 + " sender_handle, on_behalf_name, on_behalf_address, on_behalf_relationship, on_behalf_tenancy,"
                 + " preferred_contact, subject, body, language, made_via, raw, in_reply_to, details, notice,"
                 + " notice_detail, status, attempts, next_attempt_at - stored_at as grace";
-        Map<String, Object> expected = jdbc.sql("select " + columns + " from inbound_message where id = ?")
-                .param(alone).query().singleRow();
+        String byId = "select " + columns + " from inbound_message where id = ?";
+        Function<Long, Map<String, Object>> stored = id -> jdbc.sql(byId).param(id).query().singleRow();
+        Map<String, Object> expected = stored.apply(alone);
         assertThat(expected.get("body").toString()).contains("\"it's fine\" {not} \\ NULL", "ŵ 😡\nline two");
         for (Inbox.Receipt receipt : batch) {
-            assertThat(jdbc.sql("select " + columns + " from inbound_message where id = ?").param(receipt.id())
-                    .query().singleRow()).isEqualTo(expected);
+            assertThat(stored.apply(receipt.id())).isEqualTo(expected);
         }
     }
 

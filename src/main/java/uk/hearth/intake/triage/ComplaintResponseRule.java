@@ -8,13 +8,14 @@ import uk.hearth.intake.triage.TriageText.Span;
 /**
  * Stage 2 without the words "stage 2": the sender refers to a complaint of theirs, has had a response to it
  * (more mentions of a response than of waiting for one), and rejects it or wants it looked at again. Chasing a
- * complaint that has not been answered is a complaint, not an escalation. Nor is it an escalation while the sender
- * says they have not decided ("before I decide whether to take it further"): they are asking, not asking for it.
+ * complaint that has not been answered is a complaint, not an escalation. Like a phrase rule's clause, it can name
+ * lists that must not occur in the message ({@code not-in-message}): the shipped rule names the sender saying they
+ * have not decided ("before I decide whether to take it further"), who is asking, not asking for it.
  */
 final class ComplaintResponseRule implements TriageRule {
 
-    /** List numbers (undecided: -1 for none), and the weight each kind of evidence adds. */
-    record Lists(int existing, int response, int noResponse, int review, int rejection, int undecided,
+    /** List numbers (notInMessage: none of these anywhere), and the weight each kind of evidence adds. */
+    record Lists(int existing, int response, int noResponse, int review, int rejection, int[] notInMessage,
                  int reviewWeight, int rejectionWeight) {
     }
 
@@ -37,7 +38,7 @@ final class ComplaintResponseRule implements TriageRule {
         if (existing == null || text.count(lists.response()) <= text.count(lists.noResponse())) {
             return Optional.empty();
         }
-        if (lists.undecided() >= 0 && text.has(lists.undecided())) {
+        if (text.hasAny(lists.notInMessage())) {
             return Optional.empty();
         }
         Span review = text.first(lists.review());

@@ -78,10 +78,8 @@ final class ListRule implements TriageRule {
                 return Optional.empty();
             }
         }
-        for (int list : c.notInMessage()) {
-            if (text.has(list)) {
-                return Optional.empty();
-            }
+        if (text.hasAny(c.notInMessage())) {
+            return Optional.empty();
         }
         Span anchor = null;
         Span later = null;

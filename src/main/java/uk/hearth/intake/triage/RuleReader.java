@@ -23,7 +23,7 @@ final class RuleReader {
             "unless-same-sentence", "in-message",
             "not-in-message", "followed-by", "not-preceded-by", "max-words", "vote", "weight", "explain", "flags");
     private static final Set<String> RESPONSE_RULE_KEYS = Set.of("id", "kind", "enabled", "existing", "response",
-            "no-response", "review", "rejection", "undecided", "review-weight", "rejection-weight");
+            "no-response", "review", "rejection", "not-in-message", "review-weight", "rejection-weight");
     private static final Set<String> DECLARED_RULE_KEYS = Set.of("id", "kind", "enabled");
     private static final Map<String, Signal> FLAGS = Map.of(
             "vulnerability", Signal.VULNERABILITY,
@@ -142,7 +142,7 @@ final class RuleReader {
         rule.entries(RESPONSE_RULE_KEYS);
         return new ComplaintResponseRule(id, new ComplaintResponseRule.Lists(list(rule.get("existing")),
                 list(rule.get("response")), list(rule.get("no-response")), list(rule.get("review")),
-                list(rule.get("rejection")), rule.get("undecided").isMissing() ? -1 : list(rule.get("undecided")),
+                list(rule.get("rejection")), lists(rule.get("not-in-message")),
                 positive(rule.get("review-weight"), Finding.STRONG),
                 positive(rule.get("rejection-weight"), Finding.STRONG)));
     }

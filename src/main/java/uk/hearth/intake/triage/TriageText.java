@@ -102,6 +102,16 @@ public final class TriageText {
         return count(list) > 0;
     }
 
+    /** Whether any of {@code lists} occurs anywhere in the message. */
+    boolean hasAny(int[] lists) {
+        for (int list : lists) {
+            if (has(list)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first match of {@code list}, or null. */
     Span first(int list) {
         return has(list) ? span(list, 0) : null;

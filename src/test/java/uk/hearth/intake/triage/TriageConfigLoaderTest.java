@@ -111,7 +111,7 @@ class TriageConfigLoaderTest {
     }
 
     @Test
-    void theComplaintResponseRuleWorksWithOrWithoutAnUndecidedList() throws IOException {
+    void theComplaintResponseRuleWorksWithOrWithoutListsThatMustNotOccur() throws IOException {
         String responseRule = """
                   - id: answer-rejected
                     kind: complaint-response
@@ -134,7 +134,7 @@ class TriageConfigLoaderTest {
         assertThat(Triage.fromDirectory(dir).classify(TriageInput.of(text, "email")).caseClass())
                 .isEqualTo(CaseClass.ESCALATION);
 
-        write("rules.yaml", RULES + responseRule + "    undecided: undecided\n");
+        write("rules.yaml", RULES + responseRule + "    not-in-message: undecided\n");
         assertThat(Triage.fromDirectory(dir).classify(TriageInput.of(text, "email")).caseClass())
                 .isNotEqualTo(CaseClass.ESCALATION);
     }
