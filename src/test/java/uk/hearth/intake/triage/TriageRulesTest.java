@@ -466,6 +466,13 @@ class TriageRulesTest {
         }
 
         @Test
+        void aWelshHouseIsNotThanks() {
+            TriageDecision d = classify("Mae'r gwres canolog wedi stopio. Mae'n oer iawn yn y tŷ");
+            assertThat(rules(d)).doesNotContain("thanks-or-praise");
+            assertThat(d.caseClass()).isEqualTo(CaseClass.SERVICE_REQUEST);
+        }
+
+        @Test
         void englishTextIsNotReadWithTheWelshLists() {
             assertThat(classify("The tan fence panel has blown over").hazard()).isFalse();
         }
@@ -1133,7 +1140,9 @@ class TriageRulesTest {
                 "my gran at Ash Court has no hot water; family",
                 "my neighbour Bill at no. 4 asked me to text you, his light is out; other",
                 "my friend at no 14 has dementia, can I help her with the rent form; friend",
-                "It's Ana from the recovery service, supporting Dean at 2 Mill St, his toilet is blocked; support_worker"})
+                "It's Ana from the recovery service, supporting Dean at 2 Mill St, his toilet is blocked; support_worker",
+                "my sis at no 12 has had no hot water since Friday; family",
+                "Mae fy nhad yn 91 ac mae'r lifft wedi torri eto; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1232,7 +1241,11 @@ class TriageRulesTest {
                 "bit of a smell by the meter, is that normal; gas",
                 "the garden wall got hit by the bin lorry last week and is now leaning towards the pavement; structural",
                 "the gas fire has started popping and there's a black sooty mark on the wall above it; carbon_monoxide",
-                "the bedroom window rocks in the wind. I am worried it will fall out onto the path; structural"})
+                "the bedroom window rocks in the wind. I am worried it will fall out onto the path; structural",
+                "kids have bent the gas pipe by the meter box round the back; gas",
+                "a big branch is leaning over the roof of my bungalow after the gales; structural",
+                "junk piled outside the fire exit, you can't get the door open; fire",
+                "my grandad's had no heating since Tuesday; no_heating"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1321,7 +1334,8 @@ class TriageRulesTest {
                 "my husband had a tenancy with you before we married, now our boiler is broken",
                 "Tenant rang, fire service called to the lift, her son stuck between floors",
                 "my mum says you never fix anything, we live together",
-                "my neighbour at no. 16 handed me a letter that was addressed to me but posted through her door"})
+                "my neighbour at no. 16 handed me a letter that was addressed to me but posted through her door",
+                "Mae fy mam yn 88 ac yn byw gyda fi, mae'r gawod wedi torri"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1344,7 +1358,9 @@ class TriageRulesTest {
                 "she slept in the living room while the bedroom was being decorated",
                 "she had fallen last month and couldn't get up, she's home now and wanted to thank the caretaker",
                 "the back door is wide open for air, it's so hot",
-                "I keep leaving the heating on by mistake, is that expensive"})
+                "I keep leaving the heating on by mistake, is that expensive",
+                "my gas fire in the lounge needs its yearly service",
+                "my nan's boiler was serviced last week, all fine"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1455,7 +1471,11 @@ class TriageRulesTest {
                 "next door's dog is barking again all night; SERVICE_REQUEST",
                 "the neighbours are having parties again, I've reported it 5 times and you've done nothing; COMPLAINT",
                 "thank you to the ASB team, the family at no. 10 have been spoken to and it's finally quiet; COMPLIMENT",
-                "when I rang the ASB line to report my neighbour threatening me the woman said not you again, I want this investigated; COMPLAINT"})
+                "when I rang the ASB line to report my neighbour threatening me the woman said not you again, I want this investigated; COMPLAINT",
+                "a letter came blaming the mould on our lifestyle, we air the place every day; COMPLAINT",
+                "the plumber serviced the boiler and now no hot water, it was fine until he touched it; COMPLAINT",
+                "my son wants his complaint taken to the next level, the stage 1 letter was useless; ESCALATION",
+                "best housing officer I have ever had, thank you Jo; COMPLIMENT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
