@@ -890,7 +890,19 @@ class TriageRulesTest {
                 "her chest is getting worse with the mould",
                 "my son has been wheezing every night since the damp came back",
                 "since I left my ex I have not felt safe in the flat",
-                "I'm sorting out my late mum's tenancy"})
+                "I'm sorting out my late mum's tenancy",
+                "her ex-partner still has a key and let himself in last night",
+                "the back window was smashed by her ex on Sunday",
+                "my sister's husband is violent and she needs to move",
+                "you sent the letter to the flat I left because of my ex",
+                "T says the officer ignored her DA history",
+                "the support worker says he is going into rehab next month",
+                "MH deteriorating since the visit",
+                "she has struggled since losing her husband",
+                "Caller is the daughter of the tenant who died last month",
+                "the care agency visit Mrs Hill at 4 Birch Lane four times a day",
+                "she is ninety this year and the heating is off",
+                "mae Nain yn wyth deg pump oed"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1142,7 +1154,14 @@ class TriageRulesTest {
                 "my friend at no 14 has dementia, can I help her with the rent form; friend",
                 "It's Ana from the recovery service, supporting Dean at 2 Mill St, his toilet is blocked; support_worker",
                 "my sis at no 12 has had no hot water since Friday; family",
-                "Mae fy nhad yn 91 ac mae'r lifft wedi torri eto; family"})
+                "Mae fy nhad yn 91 ac mae'r lifft wedi torri eto; family",
+                "our Shaz has been on at me to message you about her boiler; family",
+                "me nan had a letter about her repair, she's said I can deal with it for her; family",
+                "hello this is, er, Liam's dad, Liam at flat 6, he has had no heating; family",
+                "I help out my neighbour Joan at 22 Birch Road, her gutter is hanging off; other",
+                "my best friend is one of your tenants and needs a transfer; friend",
+                "caseworker from the MP's office rang about Mrs Doyle's transfer; mp",
+                "I am the appointed deputy for Mr Khan who lacks capacity; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1245,7 +1264,13 @@ class TriageRulesTest {
                 "kids have bent the gas pipe by the meter box round the back; gas",
                 "a big branch is leaning over the roof of my bungalow after the gales; structural",
                 "junk piled outside the fire exit, you can't get the door open; fire",
-                "my grandad's had no heating since Tuesday; no_heating"})
+                "my grandad's had no heating since Tuesday; no_heating",
+                "the kitchen lights buzz when the kettle is on and the switch was warm this morning; electrical",
+                "the landing light crackles and goes off every time it rains; electrical",
+                "the septic tank was due to be emptied last month. It is now overflowing onto the garden; sewage",
+                "a branch has split off and is leaning over the lane towards the end cottages; structural",
+                "the workmen left a deep trench by the back gate with no fence round it; structural",
+                "mae twll mawr wrth y drws cefn, dim ffens o gwbl; structural"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1360,7 +1385,8 @@ class TriageRulesTest {
                 "the back door is wide open for air, it's so hot",
                 "I keep leaving the heating on by mistake, is that expensive",
                 "my gas fire in the lounge needs its yearly service",
-                "my nan's boiler was serviced last week, all fine"})
+                "my nan's boiler was serviced last week, all fine",
+                "the lane has a big hole where the rain washed the edge out, my car nearly went in the ditch"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1475,7 +1501,13 @@ class TriageRulesTest {
                 "a letter came blaming the mould on our lifestyle, we air the place every day; COMPLAINT",
                 "the plumber serviced the boiler and now no hot water, it was fine until he touched it; COMPLAINT",
                 "my son wants his complaint taken to the next level, the stage 1 letter was useless; ESCALATION",
-                "best housing officer I have ever had, thank you Jo; COMPLIMENT"})
+                "best housing officer I have ever had, thank you Jo; COMPLIMENT",
+                "Cllr asked for an update on the estate works. He has not asked for a complaint.; ENQUIRY",
+                "MP's caseworker asks that we investigate as a complaint how the tenant was spoken to; COMPLAINT",
+                "Could you tell me if her home is in the boiler programme and when? Many thanks; ENQUIRY",
+                "T lost her fob, asks for replacement; SERVICE_REQUEST",
+                "she has asked for a grab rail by the bath; SERVICE_REQUEST",
+                "messaging for my dad at 3 Elm Row, his boiler is off and he is 88, he won't ring you himself as he hates a fuss; SERVICE_REQUEST"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
