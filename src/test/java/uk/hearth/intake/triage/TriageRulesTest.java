@@ -1270,7 +1270,8 @@ class TriageRulesTest {
                 "the septic tank was due to be emptied last month. It is now overflowing onto the garden; sewage",
                 "a branch has split off and is leaning over the lane towards the end cottages; structural",
                 "the workmen left a deep trench by the back gate with no fence round it; structural",
-                "mae twll mawr wrth y drws cefn, dim ffens o gwbl; structural"})
+                "mae twll mawr wrth y drws cefn, dim ffens o gwbl; structural",
+                "the CO alarm is going off, not the battery chirp, the long loud one; carbon_monoxide"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1280,7 +1281,10 @@ class TriageRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {
                 "the smoke alarm is chirping for a new battery, can someone change it",
-                "there's an old brown stain on the bedroom ceiling from a leak fixed last year, could it be painted"})
+                "there's an old brown stain on the bedroom ceiling from a leak fixed last year, could it be painted",
+                "my CO alarm keeps chirping once a minute, is that the battery?",
+                "the carbon monoxide alarm screen says END and it beeps now and then",
+                "Rydym yn llosgi coed yn y stof bob nos"})
         void notEveryAlarmOrStainIsADanger(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1507,7 +1511,8 @@ class TriageRulesTest {
                 "Could you tell me if her home is in the boiler programme and when? Many thanks; ENQUIRY",
                 "T lost her fob, asks for replacement; SERVICE_REQUEST",
                 "she has asked for a grab rail by the bath; SERVICE_REQUEST",
-                "messaging for my dad at 3 Elm Row, his boiler is off and he is 88, he won't ring you himself as he hates a fuss; SERVICE_REQUEST"})
+                "messaging for my dad at 3 Elm Row, his boiler is off and he is 88, he won't ring you himself as he hates a fuss; SERVICE_REQUEST",
+                "A fyddai modd trefnu i rywun lanhau'r simnai cyn y Nadolig? Diolch yn fawr, Gwen; SERVICE_REQUEST"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
