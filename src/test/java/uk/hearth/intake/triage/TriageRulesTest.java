@@ -1512,7 +1512,17 @@ class TriageRulesTest {
                 "T lost her fob, asks for replacement; SERVICE_REQUEST",
                 "she has asked for a grab rail by the bath; SERVICE_REQUEST",
                 "messaging for my dad at 3 Elm Row, his boiler is off and he is 88, he won't ring you himself as he hates a fuss; SERVICE_REQUEST",
-                "A fyddai modd trefnu i rywun lanhau'r simnai cyn y Nadolig? Diolch yn fawr, Gwen; SERVICE_REQUEST"})
+                "A fyddai modd trefnu i rywun lanhau'r simnai cyn y Nadolig? Diolch yn fawr, Gwen; SERVICE_REQUEST",
+                "just wanted to say thanks to Sam on the ASB team, the banging from upstairs has finally stopped; COMPLIMENT",
+                "our kids are sleeping in the lounge because of the mould in their room; SERVICE_REQUEST",
+                "there's a man sleeping in the bin store again; SERVICE_REQUEST",
+                "the window fitters have been using my front garden as a toilet; COMPLAINT",
+                "the leaflet you sent said the car park would be resurfaced by the summer. It hasn't been touched.; COMPLAINT",
+                "the tap your plumber fixed still drips, same as before; COMPLAINT",
+                "I've been told I can escalate within 28 days so I'm doing it. Your response about the damp in my son's room isn't good enough; ESCALATION",
+                "your surveyor found the gutter was blocked and cleared it there and then, brilliant service; COMPLIMENT",
+                "My old private landlord blamed me for the mould. Your officer was lovely and sorted it fast, thank you; COMPLIMENT",
+                "the builders blocked my drive all morning with their van; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
