@@ -867,7 +867,9 @@ class TriageRulesTest {
                 "the decorators painted over the smoke alarm on the landing and now it doesn't beep when I press test",
                 "someone threw a cigarette off the balcony above and my doormat was smouldering",
                 "the basement has flooded and the water is up to the electric meter cupboard",
-                "no heating in the block since Saturday and my neighbour is 86, sat in her coat"})
+                "no heating in the block since Saturday and my neighbour is 86, sat in her coat",
+                "the fire escape corridor on the 2nd floor is blocked with ladders and paint tins",
+                "they took the lock off the back door to fit the frame and it hasn't been put back, we're jamming it shut with a chair"})
         void yetMoreHazards(String text) {
             assertThat(classify(text).hazard()).as(text).isTrue();
         }
@@ -902,7 +904,8 @@ class TriageRulesTest {
                 "Caller is the daughter of the tenant who died last month",
                 "the care agency visit Mrs Hill at 4 Birch Lane four times a day",
                 "she is ninety this year and the heating is off",
-                "mae Nain yn wyth deg pump oed"})
+                "mae Nain yn wyth deg pump oed",
+                "hot water finish 4 day, house very cold, small one 5 month"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1161,7 +1164,16 @@ class TriageRulesTest {
                 "I help out my neighbour Joan at 22 Birch Road, her gutter is hanging off; other",
                 "my best friend is one of your tenants and needs a transfer; friend",
                 "caseworker from the MP's office rang about Mrs Doyle's transfer; mp",
-                "I am the appointed deputy for Mr Khan who lacks capacity; other"})
+                "I am the appointed deputy for Mr Khan who lacks capacity; other",
+                "Need someone out to 7 Heron Way tonight, his back door's been forced and won't shut. He's in bits, I'm staying with him; other",
+                "I went round yesterday and the heating is still off. He's on his own and is 80; other",
+                "Can you send someone to 4 Mill Lane, there's water coming through her kitchen ceiling; other",
+                "Posting for the old lady at 12 Birch Close as she's not online. She has had no hot water for a week; other",
+                "Dw i'n anfon hwn dros Mam yn 3 Heol y Coed, mae'r gwres wedi stopio; family",
+                "Mum got your letter about her complaint and she's not happy with it; family",
+                "We are instructed by the executors of the late Mrs Hart, 2 Elm Row; solicitor",
+                "Call re Mr Ali, 5 Oak St (Mr Ali on speaker, gave consent). He wants his stage 1 answer reviewed; other",
+                "Interpreter from the language service rang asking when the visit for Mrs Tran is booked; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1364,7 +1376,9 @@ class TriageRulesTest {
                 "Tenant rang, fire service called to the lift, her son stuck between floors",
                 "my mum says you never fix anything, we live together",
                 "my neighbour at no. 16 handed me a letter that was addressed to me but posted through her door",
-                "Mae fy mam yn 88 ac yn byw gyda fi, mae'r gawod wedi torri"})
+                "Mae fy mam yn 88 ac yn byw gyda fi, mae'r gawod wedi torri",
+                "there's a lady from the 5th floor stuck in the lift, she's pressing the alarm",
+                "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
