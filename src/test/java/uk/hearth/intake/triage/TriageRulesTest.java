@@ -905,7 +905,9 @@ class TriageRulesTest {
                 "the care agency visit Mrs Hill at 4 Birch Lane four times a day",
                 "she is ninety this year and the heating is off",
                 "mae Nain yn wyth deg pump oed",
-                "hot water finish 4 day, house very cold, small one 5 month"})
+                "hot water finish 4 day, house very cold, small one 5 month",
+                "my English little, please write simple",
+                "I use translate app for this message"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1536,7 +1538,13 @@ class TriageRulesTest {
                 "I've been told I can escalate within 28 days so I'm doing it. Your response about the damp in my son's room isn't good enough; ESCALATION",
                 "your surveyor found the gutter was blocked and cleared it there and then, brilliant service; COMPLIMENT",
                 "My old private landlord blamed me for the mould. Your officer was lovely and sorted it fast, thank you; COMPLIMENT",
-                "the builders blocked my drive all morning with their van; COMPLAINT"})
+                "the builders blocked my drive all morning with their van; COMPLAINT",
+                "can I get a new key fob please, mine snapped; SERVICE_REQUEST",
+                "Tenant called to request a ramp at the back door; SERVICE_REQUEST",
+                "my dad's OT says he needs a rail by the bath, how do I get it fitted?; SERVICE_REQUEST",
+                "heating gone off; SERVICE_REQUEST",
+                "Ms Roy rang to ask how complaints work. She has not decided whether she wants to complain yet.; ENQUIRY",
+                "I want complain about the man who came; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
