@@ -869,7 +869,8 @@ class TriageRulesTest {
                 "the basement has flooded and the water is up to the electric meter cupboard",
                 "no heating in the block since Saturday and my neighbour is 86, sat in her coat",
                 "the fire escape corridor on the 2nd floor is blocked with ladders and paint tins",
-                "they took the lock off the back door to fit the frame and it hasn't been put back, we're jamming it shut with a chair"})
+                "they took the lock off the back door to fit the frame and it hasn't been put back, we're jamming it shut with a chair",
+                "The gas fire was capped yesterday. It's my only heating so I'm in the lounge with two blankets. I'm 88."})
         void yetMoreHazards(String text) {
             assertThat(classify(text).hazard()).as(text).isTrue();
         }
@@ -1175,7 +1176,12 @@ class TriageRulesTest {
                 "Mum got your letter about her complaint and she's not happy with it; family",
                 "We are instructed by the executors of the late Mrs Hart, 2 Elm Row; solicitor",
                 "Call re Mr Ali, 5 Oak St (Mr Ali on speaker, gave consent). He wants his stage 1 answer reviewed; other",
-                "Interpreter from the language service rang asking when the visit for Mrs Tran is booked; other"})
+                "Interpreter from the language service rang asking when the visit for Mrs Tran is booked; other",
+                "I live opposite Mr Green at 5 Ash Way and I'm messaging as his friend; friend",
+                "Rwy'n weithiwr cymorth tenantiaeth i Mr Huws, 3 Stryd Fawr. Mae'r boeler wedi torri ac mae o angen help.; support_worker",
+                "Mam fi yn sownd yn y lifft, lle mae hi'n byw; family",
+                "Rydym yn gweithredu ar ran Mrs Jones, 4 Heol y Bont; solicitor",
+                "My neighbour and good friend Mrs Ray has asked me to chase her repair; friend"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1285,7 +1291,11 @@ class TriageRulesTest {
                 "a branch has split off and is leaning over the lane towards the end cottages; structural",
                 "the workmen left a deep trench by the back gate with no fence round it; structural",
                 "mae twll mawr wrth y drws cefn, dim ffens o gwbl; structural",
-                "the CO alarm is going off, not the battery chirp, the long loud one; carbon_monoxide"})
+                "the CO alarm is going off, not the battery chirp, the long loud one; carbon_monoxide",
+                "Dad has dementia and was found with the gas hob on and unlit again; gas",
+                "my bathroom ceiling. half of it fell in on Sunday; structural",
+                "Mae drws ffrynt y ty wedi'i dorri ac nad yw'n cloi bellach; insecure",
+                "Rhywun wedi taflu bricsen trwy ffenest y gegin, ni ar y llawr gwaelod; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1544,7 +1554,12 @@ class TriageRulesTest {
                 "my dad's OT says he needs a rail by the bath, how do I get it fitted?; SERVICE_REQUEST",
                 "heating gone off; SERVICE_REQUEST",
                 "Ms Roy rang to ask how complaints work. She has not decided whether she wants to complain yet.; ENQUIRY",
-                "I want complain about the man who came; COMPLAINT"})
+                "I want complain about the man who came; COMPLAINT",
+                "Wi di ffono chi bedair gwaith am y draen yn yr ardd. Ma'r drewdod yn ofnadw.; COMPLAINT",
+                "Hogia torri gwair chi di malu ffenast y car bore ma. Dwi isio iawndal.; COMPLAINT",
+                "the boiler man came on Monday but it's stopped again today; COMPLAINT",
+                "please sort it properly this time; COMPLAINT",
+                "Ma'r gwres dal ddim yn gweithio ar ol i'r plymwr fod yma; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
