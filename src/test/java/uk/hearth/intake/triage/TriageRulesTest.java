@@ -1559,7 +1559,12 @@ class TriageRulesTest {
                 "Hogia torri gwair chi di malu ffenast y car bore ma. Dwi isio iawndal.; COMPLAINT",
                 "the boiler man came on Monday but it's stopped again today; COMPLAINT",
                 "please sort it properly this time; COMPLAINT",
-                "Ma'r gwres dal ddim yn gweithio ar ol i'r plymwr fod yma; COMPLAINT"})
+                "Ma'r gwres dal ddim yn gweithio ar ol i'r plymwr fod yma; COMPLAINT",
+                "Man at 14 has been banging on my door and shouting again, can someone deal with him; SERVICE_REQUEST",
+                "the kitchen sockets trip the electrics whenever the kettle is on; SERVICE_REQUEST",
+                "shoutout to whoever 'fixed' the gate and left the old one lying on my drive 🙃; COMPLAINT",
+                "the ramp you put in last month is that steep I can't get the bins up, it needs redoing; COMPLAINT",
+                "the fitters left the old windows in my front garden since Tuesday; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
