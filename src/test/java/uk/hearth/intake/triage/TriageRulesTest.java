@@ -1295,7 +1295,17 @@ class TriageRulesTest {
                 "Dad has dementia and was found with the gas hob on and unlit again; gas",
                 "my bathroom ceiling. half of it fell in on Sunday; structural",
                 "Mae drws ffrynt y ty wedi'i dorri ac nad yw'n cloi bellach; insecure",
-                "Rhywun wedi taflu bricsen trwy ffenest y gegin, ni ar y llawr gwaelod; insecure"})
+                "Rhywun wedi taflu bricsen trwy ffenest y gegin, ni ar y llawr gwaelod; insecure",
+                "The smoke vent on our landing has never once opened during the tests; fire",
+                "the fire alarm engineer told me it isn't connected; fire",
+                "one of the scaffold poles has come loose and is swinging against the building; structural",
+                "the balcony railings have rusted right through, you can push them out with one hand; structural",
+                "the glass panel on my balcony has cracked from corner to corner; structural",
+                "the man next door charges his e-bike battery on the landing every night; fire",
+                "bags of rubbish are blocking half the stairs; fire",
+                "you told us the flat doors would be replaced because they're not proper fire doors; fire",
+                "bath leaking thru to the kitchen ceiling; water_electrics",
+                "the glass in her front door is broken, it is still patched with cardboard; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1564,7 +1574,10 @@ class TriageRulesTest {
                 "the kitchen sockets trip the electrics whenever the kettle is on; SERVICE_REQUEST",
                 "shoutout to whoever 'fixed' the gate and left the old one lying on my drive 🙃; COMPLAINT",
                 "the ramp you put in last month is that steep I can't get the bins up, it needs redoing; COMPLAINT",
-                "the fitters left the old windows in my front garden since Tuesday; COMPLAINT"})
+                "the fitters left the old windows in my front garden since Tuesday; COMPLAINT",
+                "If I go to the Ombudsman after stage 2, will they get all the papers from you?; ENQUIRY",
+                "Son of the tenant rang to thank the complaints team for the stage 2 response and the new bathroom; COMPLIMENT",
+                "You closed my complaint saying I was happy with the outcome. I never said that. I want it reopened and looked at by someone senior.; ESCALATION"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
