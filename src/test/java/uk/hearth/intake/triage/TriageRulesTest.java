@@ -1318,7 +1318,8 @@ class TriageRulesTest {
                 "there's an old brown stain on the bedroom ceiling from a leak fixed last year, could it be painted",
                 "my CO alarm keeps chirping once a minute, is that the battery?",
                 "the carbon monoxide alarm screen says END and it beeps now and then",
-                "Rydym yn llosgi coed yn y stof bob nos"})
+                "Rydym yn llosgi coed yn y stof bob nos",
+                "is it normal for the carbon monoxide alarm to chirp about once a minute? it's just the chirp"})
         void notEveryAlarmOrStainIsADanger(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1577,7 +1578,10 @@ class TriageRulesTest {
                 "the fitters left the old windows in my front garden since Tuesday; COMPLAINT",
                 "If I go to the Ombudsman after stage 2, will they get all the papers from you?; ENQUIRY",
                 "Son of the tenant rang to thank the complaints team for the stage 2 response and the new bathroom; COMPLIMENT",
-                "You closed my complaint saying I was happy with the outcome. I never said that. I want it reopened and looked at by someone senior.; ESCALATION"})
+                "You closed my complaint saying I was happy with the outcome. I never said that. I want it reopened and looked at by someone senior.; ESCALATION",
+                "the electrician left the cover off the junction box on the landing; COMPLAINT",
+                "Roofers been and gone and the leak is worse; COMPLAINT",
+                "Tried to report the fire door again. This is the third report.; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
