@@ -1581,7 +1581,10 @@ class TriageRulesTest {
                 "You closed my complaint saying I was happy with the outcome. I never said that. I want it reopened and looked at by someone senior.; ESCALATION",
                 "the electrician left the cover off the junction box on the landing; COMPLAINT",
                 "Roofers been and gone and the leak is worse; COMPLAINT",
-                "Tried to report the fire door again. This is the third report.; COMPLAINT"})
+                "Tried to report the fire door again. This is the third report.; COMPLAINT",
+                "Got your letter about my complaint. thanks, fair enough; COMPLIMENT",
+                "Thank you for your letter responding to my complaint. I appreciate the apology and I'm happy with the outcome, you can close it.; COMPLIMENT",
+                "Thank you for your response. I accept the apology for the delay, but you haven't dealt with the recharge. I'd like that part reviewed at stage 2.; ESCALATION"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
