@@ -1181,7 +1181,10 @@ class TriageRulesTest {
                 "Rwy'n weithiwr cymorth tenantiaeth i Mr Huws, 3 Stryd Fawr. Mae'r boeler wedi torri ac mae o angen help.; support_worker",
                 "Mam fi yn sownd yn y lifft, lle mae hi'n byw; family",
                 "Rydym yn gweithredu ar ran Mrs Jones, 4 Heol y Bont; solicitor",
-                "My neighbour and good friend Mrs Ray has asked me to chase her repair; friend"})
+                "My neighbour and good friend Mrs Ray has asked me to chase her repair; friend",
+                "This is PC Adams. Attended 4 Dale St re a burglary, back door smashed; other",
+                "my mates too shy to post but the housing officer helped her loads; friend",
+                "mums carer says your staff were rude to mum on the phone; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1305,7 +1308,9 @@ class TriageRulesTest {
                 "bags of rubbish are blocking half the stairs; fire",
                 "you told us the flat doors would be replaced because they're not proper fire doors; fire",
                 "bath leaking thru to the kitchen ceiling; water_electrics",
-                "the glass in her front door is broken, it is still patched with cardboard; insecure"})
+                "the glass in her front door is broken, it is still patched with cardboard; insecure",
+                "a huge branch came down in the night and the other half of it is hanging over the path; structural",
+                "the stairlift broke down again and yesterday it stuck halfway up with him on it; trapped"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
