@@ -1184,7 +1184,9 @@ class TriageRulesTest {
                 "My neighbour and good friend Mrs Ray has asked me to chase her repair; friend",
                 "This is PC Adams. Attended 4 Dale St re a burglary, back door smashed; other",
                 "my mates too shy to post but the housing officer helped her loads; friend",
-                "mums carer says your staff were rude to mum on the phone; family"})
+                "mums carer says your staff were rude to mum on the phone; family",
+                "I run the pub next door to your cottages. The tenant's away at her sister's and asked me to let you know the chimney is cracked; other",
+                "One of your tenants, Mr Harris, asked me to text as he has no credit; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1310,7 +1312,11 @@ class TriageRulesTest {
                 "bath leaking thru to the kitchen ceiling; water_electrics",
                 "the glass in her front door is broken, it is still patched with cardboard; insecure",
                 "a huge branch came down in the night and the other half of it is hanging over the path; structural",
-                "the stairlift broke down again and yesterday it stuck halfway up with him on it; trapped"})
+                "the stairlift broke down again and yesterday it stuck halfway up with him on it; trapped",
+                "the gutter is still hanging off since the storm, its gonna fall on someone; structural",
+                "two tiles slid off in the wind and smashed on the path, more are hanging over the front door; structural",
+                "the garden wall at the back of number 30 is leaning badly and the top bricks are loose; structural",
+                "Mae dŵr yn dal i ddod trwy nenfwd y llofft bob tro mae'n bwrw glaw; water_electrics"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1432,7 +1438,8 @@ class TriageRulesTest {
                 "I keep leaving the heating on by mistake, is that expensive",
                 "my gas fire in the lounge needs its yearly service",
                 "my nan's boiler was serviced last week, all fine",
-                "the lane has a big hole where the rain washed the edge out, my car nearly went in the ditch"})
+                "the lane has a big hole where the rain washed the edge out, my car nearly went in the ditch",
+                "the shrubs outside my bungalow are hanging over the path, can they be trimmed"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
