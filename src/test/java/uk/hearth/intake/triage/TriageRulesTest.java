@@ -908,7 +908,14 @@ class TriageRulesTest {
                 "mae Nain yn wyth deg pump oed",
                 "hot water finish 4 day, house very cold, small one 5 month",
                 "my English little, please write simple",
-                "I use translate app for this message"})
+                "I use translate app for this message",
+                "they dug up the roses my husband planted before he passed",
+                "gardeners flattened my sons memorial bench flowers, he passed in april",
+                "Sut dwi'n gofyn am reilen yn y bath? Mae gen i MS",
+                "He cant get in the bath with his hip, he needs a shower",
+                "my daughter is wheezing every night with the mould",
+                "I've got ME and I can't keep ringing you",
+                "Dad's had a couple of falls on the stairs"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1186,7 +1193,16 @@ class TriageRulesTest {
                 "my mates too shy to post but the housing officer helped her loads; friend",
                 "mums carer says your staff were rude to mum on the phone; family",
                 "I run the pub next door to your cottages. The tenant's away at her sister's and asked me to let you know the chimney is cracked; other",
-                "One of your tenants, Mr Harris, asked me to text as he has no credit; other"})
+                "One of your tenants, Mr Harris, asked me to text as he has no credit; other",
+                "Daughter rang - mum (T, 9 Ash Grove) is away, she called in and the back door had been forced; family",
+                "thanks for calling my mam back so quick, she was made up; family",
+                "you've left my 90 year old grandad with no heating since Friday; family",
+                "the lift's been out 2 weeks, my dad uses a frame and he hasnt been out the flat since; family",
+                "Call from Mrs J. Hall reporting her neighbour at 22 Mill Lane has not been seen since Sunday; other",
+                "Caller (lives at no.8) rang about no.10 next door - water coming out under the door; other",
+                "Neighbour & friend Mr Ken Ball rang from T's bungalow, no heating, T is 84; friend",
+                "Call from Sunrise Home Care (carer Dawn) - they visit T Mrs Lee 3x daily. Kitchen light out.; support_worker",
+                "Could you give us an update on the repairs to her roof? Caseworker, constituency office; mp"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1316,7 +1332,14 @@ class TriageRulesTest {
                 "the gutter is still hanging off since the storm, its gonna fall on someone; structural",
                 "two tiles slid off in the wind and smashed on the path, more are hanging over the front door; structural",
                 "the garden wall at the back of number 30 is leaning badly and the top bricks are loose; structural",
-                "Mae dŵr yn dal i ddod trwy nenfwd y llofft bob tro mae'n bwrw glaw; water_electrics"})
+                "Mae dŵr yn dal i ddod trwy nenfwd y llofft bob tro mae'n bwrw glaw; water_electrics",
+                "the smoke alarm on the landing has no power, pressing test does nothing; fire",
+                "your man checked the smoke alarms, took the one in the kitchen down and never put it back; fire",
+                "lift broken 2 wks, 8th floor, my wife uses a wheelchair and hasnt been out of the flat since; trapped",
+                "the scaffold's still up and someone climbed in my bedroom window off it on Saturday; insecure",
+                "the oak on the green has split down the middle and half of it is resting on the play area fence; structural",
+                "the tree at the back came down in the wind and is lying against our back wall now; structural",
+                "Dach chi'n deud bod y llwydni wedi mynd ond mae o nôl a mae asthma'r hogan fach yn waeth; damp_mould"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1596,7 +1619,13 @@ class TriageRulesTest {
                 "Tried to report the fire door again. This is the third report.; COMPLAINT",
                 "Got your letter about my complaint. thanks, fair enough; COMPLIMENT",
                 "Thank you for your letter responding to my complaint. I appreciate the apology and I'm happy with the outcome, you can close it.; COMPLIMENT",
-                "Thank you for your response. I accept the apology for the delay, but you haven't dealt with the recharge. I'd like that part reviewed at stage 2.; ESCALATION"})
+                "Thank you for your response. I accept the apology for the delay, but you haven't dealt with the recharge. I'd like that part reviewed at stage 2.; ESCALATION",
+                "I was told I have 28 days to take my complaint further. Consider this it, the fence is still down.; ESCALATION",
+                "Letter from office of Jo Bright MP: asks us to investigate his complaint about the delay in his transfer.; COMPLAINT",
+                "Cllr Fox asks for this to be logged formally on behalf of the residents of Ash House - the lights have been out since November.; COMPLAINT",
+                "Letter before claim received from solicitors for Mr Ede: disrepair protocol, damp in both bedrooms reported since 2023.; COMPLAINT",
+                "I should like to commend your caretaker at Ash House for keeping the stairs so clean.; COMPLIMENT",
+                "bloke upstairs threatened my partner on the landing with a knife, police came; SERVICE_REQUEST"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
