@@ -915,7 +915,10 @@ class TriageRulesTest {
                 "He cant get in the bath with his hip, he needs a shower",
                 "my daughter is wheezing every night with the mould",
                 "I've got ME and I can't keep ringing you",
-                "Dad's had a couple of falls on the stairs"})
+                "Dad's had a couple of falls on the stairs",
+                "it was her dad's, he only passed in the summer",
+                "Mr Hale is too anxious to use the phone, please write to him",
+                "Mae'n anodd i fi gerdded ers y llawdriniaeth ar fy nghlun"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1202,7 +1205,15 @@ class TriageRulesTest {
                 "Caller (lives at no.8) rang about no.10 next door - water coming out under the door; other",
                 "Neighbour & friend Mr Ken Ball rang from T's bungalow, no heating, T is 84; friend",
                 "Call from Sunrise Home Care (carer Dawn) - they visit T Mrs Lee 3x daily. Kitchen light out.; support_worker",
-                "Could you give us an update on the repairs to her roof? Caseworker, constituency office; mp"})
+                "Could you give us an update on the repairs to her roof? Caseworker, constituency office; mp",
+                "I'm helping my neighbour Joan at no.4 with her complaint as she isn't online; other",
+                "I live next door to the old gentleman at 9 Elm Row, his kitchen tap has burst; other",
+                "just passing on from my best friend in Ash Court - the plumber was brilliant with her; friend",
+                "Mams asked me to say thanks to the electrician who came Tuesday; family",
+                "Are you still doing gas checks? My dad's one of yours and I'd like his looked at; family",
+                "No heating since Monday and Mam is 86, sat in her coat in the kitchen; family",
+                "Neighbour Mrs Ann Lowe (no.12) rang to say there's water coming out under the door of no.14 and nobody answers; other",
+                "Elin Jones ydw i, gweithiwr cymorth Mr Dafydd Rees, 4 Heol y Bryn. Mae'r gwres wedi torri ers ddoe.; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1339,7 +1350,10 @@ class TriageRulesTest {
                 "the scaffold's still up and someone climbed in my bedroom window off it on Saturday; insecure",
                 "the oak on the green has split down the middle and half of it is resting on the play area fence; structural",
                 "the tree at the back came down in the wind and is lying against our back wall now; structural",
-                "Dach chi'n deud bod y llwydni wedi mynd ond mae o nôl a mae asthma'r hogan fach yn waeth; damp_mould"})
+                "Dach chi'n deud bod y llwydni wedi mynd ond mae o nôl a mae asthma'r hogan fach yn waeth; damp_mould",
+                "the fitters cut through the cooker cable and left the end sticking out the wall; electrical",
+                "the lads on the field are burning tyres again, thick black smoke blowing into the flats; fire",
+                "The lift at Ash House has been out of order for two weeks. I use a wheelchair and I haven't left the flat since.; trapped"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1435,7 +1449,8 @@ class TriageRulesTest {
                 "my neighbour at no. 16 handed me a letter that was addressed to me but posted through her door",
                 "Mae fy mam yn 88 ac yn byw gyda fi, mae'r gawod wedi torri",
                 "there's a lady from the 5th floor stuck in the lift, she's pressing the alarm",
-                "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered"})
+                "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered",
+                "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1462,7 +1477,9 @@ class TriageRulesTest {
                 "my gas fire in the lounge needs its yearly service",
                 "my nan's boiler was serviced last week, all fine",
                 "the lane has a big hole where the rain washed the edge out, my car nearly went in the ditch",
-                "the shrubs outside my bungalow are hanging over the path, can they be trimmed"})
+                "the shrubs outside my bungalow are hanging over the path, can they be trimmed",
+                "the gardener cut through my tv cable doing the hedge and walked off",
+                "3 weeks no internet in the block since your contractors cut the cable"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1625,7 +1642,9 @@ class TriageRulesTest {
                 "Cllr Fox asks for this to be logged formally on behalf of the residents of Ash House - the lights have been out since November.; COMPLAINT",
                 "Letter before claim received from solicitors for Mr Ede: disrepair protocol, damp in both bedrooms reported since 2023.; COMPLAINT",
                 "I should like to commend your caretaker at Ash House for keeping the stairs so clean.; COMPLIMENT",
-                "bloke upstairs threatened my partner on the landing with a knife, police came; SERVICE_REQUEST"})
+                "bloke upstairs threatened my partner on the landing with a knife, police came; SERVICE_REQUEST",
+                "My english not so good. I call about rent and the man shout at me and say call back. This is not right.; COMPLAINT",
+                "new benches by the play area are lush, the kids love them 🥰; COMPLIMENT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
