@@ -918,7 +918,11 @@ class TriageRulesTest {
                 "Dad's had a couple of falls on the stairs",
                 "it was her dad's, he only passed in the summer",
                 "Mr Hale is too anxious to use the phone, please write to him",
-                "Mae'n anodd i fi gerdded ers y llawdriniaeth ar fy nghlun"})
+                "Mae'n anodd i fi gerdded ers y llawdriniaeth ar fy nghlun",
+                "I have a stammer and the woman on the desk kept finishing my sentences",
+                "my ex keeps turning up, there's a non-mol and the police know",
+                "Ms T. (DA marker) rang from a friend's phone",
+                "the mould is all over the wall behind the cot. She's 7 months."})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1213,7 +1217,17 @@ class TriageRulesTest {
                 "Are you still doing gas checks? My dad's one of yours and I'd like his looked at; family",
                 "No heating since Monday and Mam is 86, sat in her coat in the kitchen; family",
                 "Neighbour Mrs Ann Lowe (no.12) rang to say there's water coming out under the door of no.14 and nobody answers; other",
-                "Elin Jones ydw i, gweithiwr cymorth Mr Dafydd Rees, 4 Heol y Bryn. Mae'r gwres wedi torri ers ddoe.; support_worker"})
+                "Elin Jones ydw i, gweithiwr cymorth Mr Dafydd Rees, 4 Heol y Bryn. Mae'r gwres wedi torri ers ddoe.; support_worker",
+                "Supported living staff, Oak Trust - tenant Mr Paul Gee, Flat 2. His shower cord has snapped.; support_worker",
+                "This is from next door to Mrs Lowe at no 9. She's 88. Your men took her sink out and never came back; other",
+                "he won't complain so I'm doing it for him, the bath has been out a week; other",
+                "Mrs H next door asked me to let you know her back gate won't lock; other",
+                "Just been round to Nan's to do her tea and the ceiling light is dripping again; family",
+                "popped round to Dad's this morning and the heating's still off; family",
+                "Mae Mam (Eirlys Morgan, 4 Maes y Llan) heb wres ers dydd Llun.; family",
+                "my mum's fridge socket went bang, she's 79 and lives alone, can you send someone; family",
+                "My nan's been without a working stairlift for a month. I've rung 4 times for her.; family",
+                "I look in on Mr Shah at 3 Elm Rd most days, his smoke alarm is hanging off the ceiling; friend"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1353,7 +1367,14 @@ class TriageRulesTest {
                 "Dach chi'n deud bod y llwydni wedi mynd ond mae o nôl a mae asthma'r hogan fach yn waeth; damp_mould",
                 "the fitters cut through the cooker cable and left the end sticking out the wall; electrical",
                 "the lads on the field are burning tyres again, thick black smoke blowing into the flats; fire",
-                "The lift at Ash House has been out of order for two weeks. I use a wheelchair and I haven't left the flat since.; trapped"})
+                "The lift at Ash House has been out of order for two weeks. I use a wheelchair and I haven't left the flat since.; trapped",
+                "I reported the loose coping stones by the school path. One fell off on Tuesday and just missed a child.; structural",
+                "the contractors left the back door of the empty flat next to mine wide open since Friday, kids in and out; insecure",
+                "the scaffolding's been up since March and someone got onto a first floor balcony last week; insecure",
+                "previous tenant's keys were never returned and my ex knows where I live now, I fled him in May; insecure",
+                "New windows fitted Tuesday and the bedroom one won't close or lock. We're ground floor.; insecure",
+                "My stairlift has been broken for five weeks. If there was a fire I honestly don't know how I'd get out.; trapped",
+                "your workmen have left a skip right across the fire exit at the back of the flats; fire"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1479,7 +1500,9 @@ class TriageRulesTest {
                 "the lane has a big hole where the rain washed the edge out, my car nearly went in the ditch",
                 "the shrubs outside my bungalow are hanging over the path, can they be trimmed",
                 "the gardener cut through my tv cable doing the hedge and walked off",
-                "3 weeks no internet in the block since your contractors cut the cable"})
+                "3 weeks no internet in the block since your contractors cut the cable",
+                "the lad who did the gas service left my front door wide open while he went to his van and the cat got out",
+                "loft hatch just fell down nearly hit me on the head, can someone put it back up"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1644,7 +1667,9 @@ class TriageRulesTest {
                 "I should like to commend your caretaker at Ash House for keeping the stairs so clean.; COMPLIMENT",
                 "bloke upstairs threatened my partner on the landing with a knife, police came; SERVICE_REQUEST",
                 "My english not so good. I call about rent and the man shout at me and say call back. This is not right.; COMPLAINT",
-                "new benches by the play area are lush, the kids love them 🥰; COMPLIMENT"})
+                "new benches by the play area are lush, the kids love them 🥰; COMPLIMENT",
+                "Your repairs man made a comment about my headscarf while he was in my kitchen. Not ok.; COMPLAINT",
+                "Cancelled by text at 7am for the 3rd time. Does anyone there check what this firm is doing?; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
