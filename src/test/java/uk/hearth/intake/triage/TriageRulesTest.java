@@ -922,7 +922,10 @@ class TriageRulesTest {
                 "I have a stammer and the woman on the desk kept finishing my sentences",
                 "my ex keeps turning up, there's a non-mol and the police know",
                 "Ms T. (DA marker) rang from a friend's phone",
-                "the mould is all over the wall behind the cot. She's 7 months."})
+                "the mould is all over the wall behind the cot. She's 7 months.",
+                "the lift is broken again and I'm on the 5th floor with my walker",
+                "Advocate rang about Mrs Hughes, who has become confused lately and isn't managing her money",
+                "I'm Ben, Mr Farouk's support worker at Mind"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1227,7 +1230,14 @@ class TriageRulesTest {
                 "Mae Mam (Eirlys Morgan, 4 Maes y Llan) heb wres ers dydd Llun.; family",
                 "my mum's fridge socket went bang, she's 79 and lives alone, can you send someone; family",
                 "My nan's been without a working stairlift for a month. I've rung 4 times for her.; family",
-                "I look in on Mr Shah at 3 Elm Rd most days, his smoke alarm is hanging off the ceiling; friend"})
+                "I look in on Mr Shah at 3 Elm Rd most days, his smoke alarm is hanging off the ceiling; friend",
+                "Im at my dads now, 86 and still no heating, the engineer never came back; family",
+                "Neighbour rang (would not give name) worried about Mrs Ellis at 4 Hill St. Has not seen her for 3 days, TV on loud.; other",
+                "Mamgu says the new handrail is great, she'd message herself but she hasn't got a phone; family",
+                "Mr O. Nowak called (little English, his son spoke for him). Shower tray cracked.; family",
+                "The caretaker always stops to chat with my dad and takes his bins out for him. Please say thanks from all of us; family",
+                "explained everything to my mam and even had a cuppa with her, lovely man; family",
+                "Oes gynnoch chi rywun sy'n siarad Cymraeg? Mae'n well gan Mam drafod ei thenantiaeth yn Gymraeg.; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1374,7 +1384,12 @@ class TriageRulesTest {
                 "previous tenant's keys were never returned and my ex knows where I live now, I fled him in May; insecure",
                 "New windows fitted Tuesday and the bedroom one won't close or lock. We're ground floor.; insecure",
                 "My stairlift has been broken for five weeks. If there was a fire I honestly don't know how I'd get out.; trapped",
-                "your workmen have left a skip right across the fire exit at the back of the flats; fire"})
+                "your workmen have left a skip right across the fire exit at the back of the flats; fire",
+                "She has early dementia and the heating hasn't come on since the engineer fitted the new thermostat; no_heating",
+                "The main door at Mill Court - the lock's been snapped off and it's just swinging open; insecure",
+                "the joiner never came back to finish my front door. It's hanging on one hinge and won't shut properly; insecure",
+                "you switched off the communal heating at the weekend and half the residents are in their 90s; no_heating",
+                "someone's sleeping in the bin store with tealights right next to the gas pipes; fire"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1471,7 +1486,8 @@ class TriageRulesTest {
                 "Mae fy mam yn 88 ac yn byw gyda fi, mae'r gawod wedi torri",
                 "there's a lady from the 5th floor stuck in the lift, she's pressing the alarm",
                 "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered",
-                "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat"})
+                "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat",
+                "I'm round at my dad's most days doing his shopping, then carrying my own bags up nine flights"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1502,7 +1518,8 @@ class TriageRulesTest {
                 "the gardener cut through my tv cable doing the hedge and walked off",
                 "3 weeks no internet in the block since your contractors cut the cable",
                 "the lad who did the gas service left my front door wide open while he went to his van and the cat got out",
-                "loft hatch just fell down nearly hit me on the head, can someone put it back up"})
+                "loft hatch just fell down nearly hit me on the head, can someone put it back up",
+                "scaffolding been up round our block 4 months, kids climbing it at night"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1669,7 +1686,10 @@ class TriageRulesTest {
                 "My english not so good. I call about rent and the man shout at me and say call back. This is not right.; COMPLAINT",
                 "new benches by the play area are lush, the kids love them 🥰; COMPLIMENT",
                 "Your repairs man made a comment about my headscarf while he was in my kitchen. Not ok.; COMPLAINT",
-                "Cancelled by text at 7am for the 3rd time. Does anyone there check what this firm is doing?; COMPLAINT"})
+                "Cancelled by text at 7am for the 3rd time. Does anyone there check what this firm is doing?; COMPLAINT",
+                "the lad on the phones was proper sarky with me, told me to just read the letter; COMPLAINT",
+                "You've put my post through next door AGAIN. Third time, with all my details on it.; COMPLAINT",
+                "So you can post pics of your staff party but can't answer a DM in 6 days? 🙃; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
