@@ -1237,7 +1237,14 @@ class TriageRulesTest {
                 "Mr O. Nowak called (little English, his son spoke for him). Shower tray cracked.; family",
                 "The caretaker always stops to chat with my dad and takes his bins out for him. Please say thanks from all of us; family",
                 "explained everything to my mam and even had a cuppa with her, lovely man; family",
-                "Oes gynnoch chi rywun sy'n siarad Cymraeg? Mae'n well gan Mam drafod ei thenantiaeth yn Gymraeg.; family"})
+                "Oes gynnoch chi rywun sy'n siarad Cymraeg? Mae'n well gan Mam drafod ei thenantiaeth yn Gymraeg.; family",
+                "why did ur gardeners strim my mums flower bed, she's had it 15 years; family",
+                "My neighbour Mrs Lin at no. 4 doesn't read English well and asked me to find out what her rent letter means; other",
+                "My neighbour at 14 Castle Gardens hasn't opened her curtains for 2 days. Can someone come and check on her?; other",
+                "I'm the refuge manager at our local Women's Aid. One of our residents asked us to pass on her thanks; support_worker",
+                "my son has just rung me from his flat (2 Mill St), smoke coming out of the socket; family",
+                "Call from Mr L. Grant. His brother, our tenant at 8 Fern Road, died last week.; family",
+                "Ms Reid, Adult Social Care hospital team, rang about Mr Oates who can't go back to his first-floor flat; support_worker"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1389,7 +1396,9 @@ class TriageRulesTest {
                 "The main door at Mill Court - the lock's been snapped off and it's just swinging open; insecure",
                 "the joiner never came back to finish my front door. It's hanging on one hinge and won't shut properly; insecure",
                 "you switched off the communal heating at the weekend and half the residents are in their 90s; no_heating",
-                "someone's sleeping in the bin store with tealights right next to the gas pipes; fire"})
+                "someone's sleeping in the bin store with tealights right next to the gas pipes; fire",
+                "still waiting for the fire doors to be sorted, the one on the landing is propped open with an extinguisher; fire",
+                "When I visited I found the smoke alarm in the hall had been taken down and put in a drawer; fire"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1519,7 +1528,8 @@ class TriageRulesTest {
                 "3 weeks no internet in the block since your contractors cut the cable",
                 "the lad who did the gas service left my front door wide open while he went to his van and the cat got out",
                 "loft hatch just fell down nearly hit me on the head, can someone put it back up",
-                "scaffolding been up round our block 4 months, kids climbing it at night"})
+                "scaffolding been up round our block 4 months, kids climbing it at night",
+                "outside tap has split and water's spraying everywhere, can't find the stop tap"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1689,7 +1699,8 @@ class TriageRulesTest {
                 "Cancelled by text at 7am for the 3rd time. Does anyone there check what this firm is doing?; COMPLAINT",
                 "the lad on the phones was proper sarky with me, told me to just read the letter; COMPLAINT",
                 "You've put my post through next door AGAIN. Third time, with all my details on it.; COMPLAINT",
-                "So you can post pics of your staff party but can't answer a DM in 6 days? 🙃; COMPLAINT"})
+                "So you can post pics of your staff party but can't answer a DM in 6 days? 🙃; COMPLAINT",
+                "rang up about my neighbours dog barking all night and the woman on the phone laughed. not ok; COMPLAINT"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
