@@ -1244,7 +1244,16 @@ class TriageRulesTest {
                 "I'm the refuge manager at our local Women's Aid. One of our residents asked us to pass on her thanks; support_worker",
                 "my son has just rung me from his flat (2 Mill St), smoke coming out of the socket; family",
                 "Call from Mr L. Grant. His brother, our tenant at 8 Fern Road, died last week.; family",
-                "Ms Reid, Adult Social Care hospital team, rang about Mr Oates who can't go back to his first-floor flat; support_worker"})
+                "Ms Reid, Adult Social Care hospital team, rang about Mr Oates who can't go back to his first-floor flat; support_worker",
+                "I haven't seen my neighbour Mr Baker at no. 15 for about a week. Could someone check on him?; other",
+                "Hi, I'm at Mam's (Mrs Lloyd, Hafod Uchaf). The Rayburn's gone out and it's her only heating.; family",
+                "the lads who put the new boiler in at Dad's last week were brilliant; family",
+                "Letter received from Brook Lane Surgery (with tenant's signed consent) regarding Mrs Clarke, 19 Vale Road; other",
+                "my friend Sue Harris (12 Brook House) has been in hospital 2 weeks, she's said it's fine for me to ask about her rent; friend",
+                "Caseworker from the Refugee Council rang with tenant Mr Haidari, consent given; advocate",
+                "not my house but the old chap next door (Mr Jenkins, no 11), his kitchen window's been smashed; other",
+                "messaging about Ron next door at 23, he's 91 and doesn't do phones; other",
+                "My mum is on the 9th floor with a bad hip and the lift's been broke 3 weeks; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1398,7 +1407,11 @@ class TriageRulesTest {
                 "you switched off the communal heating at the weekend and half the residents are in their 90s; no_heating",
                 "someone's sleeping in the bin store with tealights right next to the gas pipes; fire",
                 "still waiting for the fire doors to be sorted, the one on the landing is propped open with an extinguisher; fire",
-                "When I visited I found the smoke alarm in the hall had been taken down and put in a drawer; fire"})
+                "When I visited I found the smoke alarm in the hall had been taken down and put in a drawer; fire",
+                "There don't seem to be any smoke alarms at all, just the empty brackets on the ceilings; fire",
+                "our flat door has had no closer on it since the fire door check in May; fire",
+                "the bathroom light makes a little blue flash inside the pull cord bit when you switch it on; electrical",
+                "Helo, ma 'na un llechan yn hongian wrth y cafn uwchben y drws ffrynt; structural"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1496,7 +1509,8 @@ class TriageRulesTest {
                 "there's a lady from the 5th floor stuck in the lift, she's pressing the alarm",
                 "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered",
                 "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat",
-                "I'm round at my dad's most days doing his shopping, then carrying my own bags up nine flights"})
+                "I'm round at my dad's most days doing his shopping, then carrying my own bags up nine flights",
+                "Not my flat but thought I'd better tell someone, the bin store door is off"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
@@ -1529,7 +1543,10 @@ class TriageRulesTest {
                 "the lad who did the gas service left my front door wide open while he went to his van and the cat got out",
                 "loft hatch just fell down nearly hit me on the head, can someone put it back up",
                 "scaffolding been up round our block 4 months, kids climbing it at night",
-                "outside tap has split and water's spraying everywhere, can't find the stop tap"})
+                "outside tap has split and water's spraying everywhere, can't find the stop tap",
+                "Mae rhai o'r teils wedi disgyn oddi ar do'r sied yn y gwynt neithiwr",
+                "the noticeboard in the hallway of block C has come off the wall. Not my flat but thought I'd better tell someone",
+                "please look at the tree roots lifting the paving slabs outside 4-8 Orchard Row"})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
@@ -1700,7 +1717,9 @@ class TriageRulesTest {
                 "the lad on the phones was proper sarky with me, told me to just read the letter; COMPLAINT",
                 "You've put my post through next door AGAIN. Third time, with all my details on it.; COMPLAINT",
                 "So you can post pics of your staff party but can't answer a DM in 6 days? 🙃; COMPLAINT",
-                "rang up about my neighbours dog barking all night and the woman on the phone laughed. not ok; COMPLAINT"})
+                "rang up about my neighbours dog barking all night and the woman on the phone laughed. not ok; COMPLAINT",
+                "the man who did my gas check today was smoking IN my flat with my kids in the next room; COMPLAINT",
+                "Re your survey: I ticked dissatisfied for the cleaning because the bin area is grim most weeks. Just thought I'd explain.; ENQUIRY"})
         void whatIsBeingAskedFor(String text, CaseClass expected) {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
