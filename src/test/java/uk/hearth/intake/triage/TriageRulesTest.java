@@ -925,7 +925,11 @@ class TriageRulesTest {
                 "the mould is all over the wall behind the cot. She's 7 months.",
                 "the lift is broken again and I'm on the 5th floor with my walker",
                 "Advocate rang about Mrs Hughes, who has become confused lately and isn't managing her money",
-                "I'm Ben, Mr Farouk's support worker at Mind"})
+                "I'm Ben, Mr Farouk's support worker at Mind",
+                "the lady across from me is 91 and sat in her coat",
+                "she's got the twins who are 6 months",
+                "I can't get in the bath without my husband lifting me",
+                "my ex found my address and has been outside twice"})
         void vulnerabilityInFewWords(String text) {
             assertThat(classify(text).vulnerability()).as(text).isTrue();
         }
@@ -1253,7 +1257,13 @@ class TriageRulesTest {
                 "Caseworker from the Refugee Council rang with tenant Mr Haidari, consent given; advocate",
                 "not my house but the old chap next door (Mr Jenkins, no 11), his kitchen window's been smashed; other",
                 "messaging about Ron next door at 23, he's 91 and doesn't do phones; other",
-                "My mum is on the 9th floor with a bad hip and the lift's been broke 3 weeks; family"})
+                "My mum is on the 9th floor with a bad hip and the lift's been broke 3 weeks; family",
+                "Mr N. Gill (no 10) rang: has not seen Mrs Pickles at no 12 for three days, welfare check requested; other",
+                "Hi do you do garden help for older people? My dad's 79 and doesn't drive now.; family",
+                "I'd like to compliment the engineer who did my mum's annual service last week; family",
+                "Email received from the caseworker at the local MP's office asking for an update on the kitchen at 9 Heol Ddu; mp",
+                "my grandad and the other residents are left with a pull cord that took 25 minutes to answer when he fell; family",
+                "thank you for moving Mum to the ground-floor flat so quickly; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1411,7 +1421,11 @@ class TriageRulesTest {
                 "There don't seem to be any smoke alarms at all, just the empty brackets on the ceilings; fire",
                 "our flat door has had no closer on it since the fire door check in May; fire",
                 "the bathroom light makes a little blue flash inside the pull cord bit when you switch it on; electrical",
-                "Helo, ma 'na un llechan yn hongian wrth y cafn uwchben y drws ffrynt; structural"})
+                "Helo, ma 'na un llechan yn hongian wrth y cafn uwchben y drws ffrynt; structural",
+                "scaffolding's been up since June, someone tried my bedroom window from it last week; insecure",
+                "kids climbing the scaffolding and Mr Ord found his bedroom window open one morning; insecure",
+                "a tree's come down across the car park and brought a cable down across the footpath; electrical",
+                "his bathroom floor has gone soft and dipped near the toilet, that's how he fell; structural"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1510,7 +1524,8 @@ class TriageRulesTest {
                 "Mr P. Ward, 4 Elm Rise, rang about his complaint response. He is not happy with the £50 offered",
                 "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat",
                 "I'm round at my dad's most days doing his shopping, then carrying my own bags up nine flights",
-                "Not my flat but thought I'd better tell someone, the bin store door is off"})
+                "Not my flat but thought I'd better tell someone, the bin store door is off",
+                "heating and hot water gone on the coldest night, my mum's 76 and she's staying with me"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
