@@ -1263,7 +1263,15 @@ class TriageRulesTest {
                 "I'd like to compliment the engineer who did my mum's annual service last week; family",
                 "Email received from the caseworker at the local MP's office asking for an update on the kitchen at 9 Heol Ddu; mp",
                 "my grandad and the other residents are left with a pull cord that took 25 minutes to answer when he fell; family",
-                "thank you for moving Mum to the ground-floor flat so quickly; family"})
+                "thank you for moving Mum to the ground-floor flat so quickly; family",
+                "pls send someone lift stuck between floors with me nan in it!!; family",
+                "Hi its Denise, Pats neighbour at no 7. Pat asked me to text as her phone's broke.; other",
+                "I'm Mrs Bell's neighbour at no 7, her heating's been dead since Friday; other",
+                "Hello, I support a young man leaving care who has been nominated for one of your flats; support_worker",
+                "Caller asked about bungalows - her mother, one of our tenants at 17 Essex Road, is struggling with the stairs; family",
+                "Hi it's Kelly, I do Mr Walsh's care calls at 12 Mill Road. Is his bin day changing?; support_worker",
+                "ur gardeners left grass cuttings on the ramp again and my mum slipped on them with her walker; family",
+                "the lad who came about dads leak was so rude to him; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1425,7 +1433,11 @@ class TriageRulesTest {
                 "scaffolding's been up since June, someone tried my bedroom window from it last week; insecure",
                 "kids climbing the scaffolding and Mr Ord found his bedroom window open one morning; insecure",
                 "a tree's come down across the car park and brought a cable down across the footpath; electrical",
-                "his bathroom floor has gone soft and dipped near the toilet, that's how he fell; structural"})
+                "his bathroom floor has gone soft and dipped near the toilet, that's how he fell; structural",
+                "Mrs Lewis is 86, on the second floor, the lift is out and she has not been able to get out of the building for 3 weeks; trapped",
+                "Mum's been waiting 6 weeks for someone to fix her stairlift. She's 82 and stuck upstairs.; trapped",
+                "a scaffold pole came down onto the path yesterday and missed a woman with a pram by a foot; structural",
+                "my partner has got really nasty with me and I need the locks changed today, he still has a key; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1561,7 +1573,8 @@ class TriageRulesTest {
                 "outside tap has split and water's spraying everywhere, can't find the stop tap",
                 "Mae rhai o'r teils wedi disgyn oddi ar do'r sied yn y gwynt neithiwr",
                 "the noticeboard in the hallway of block C has come off the wall. Not my flat but thought I'd better tell someone",
-                "please look at the tree roots lifting the paving slabs outside 4-8 Orchard Row"})
+                "please look at the tree roots lifting the paving slabs outside 4-8 Orchard Row",
+                "Mum got your reply about the stairlift. She was stuck upstairs for four days last month."})
         void everydayThingsAreNotDangers(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
         }
