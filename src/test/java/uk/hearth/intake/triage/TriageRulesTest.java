@@ -1271,7 +1271,9 @@ class TriageRulesTest {
                 "Caller asked about bungalows - her mother, one of our tenants at 17 Essex Road, is struggling with the stairs; family",
                 "Hi it's Kelly, I do Mr Walsh's care calls at 12 Mill Road. Is his bin day changing?; support_worker",
                 "ur gardeners left grass cuttings on the ramp again and my mum slipped on them with her walker; family",
-                "the lad who came about dads leak was so rude to him; family"})
+                "the lad who came about dads leak was so rude to him; family",
+                "My wife's the tenant at 12 Eskdale Drive but she's in hospital on the day of the gas service; family",
+                "Caller Mr Jenkins (upstairs, owner-occupier) reports water pouring out from under the door of flat 2, tenant away; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1437,7 +1439,11 @@ class TriageRulesTest {
                 "Mrs Lewis is 86, on the second floor, the lift is out and she has not been able to get out of the building for 3 weeks; trapped",
                 "Mum's been waiting 6 weeks for someone to fix her stairlift. She's 82 and stuck upstairs.; trapped",
                 "a scaffold pole came down onto the path yesterday and missed a woman with a pram by a foot; structural",
-                "my partner has got really nasty with me and I need the locks changed today, he still has a key; insecure"})
+                "my partner has got really nasty with me and I need the locks changed today, he still has a key; insecure",
+                "Both lifts down 3 weeks, my mom's on the 11th floor on oxygen. If there's a fire God knows how she'd get down.; trapped",
+                "the drains never got fixed like your letter said and there's sewage coming up the grate by the back door again; sewage",
+                "There's a slate come off the roof and it's sat loose in the gutter right over the front door; structural",
+                "Unhappy with the stage 1 response about the broken stairlift. His mother, 88, has been confined upstairs for three weeks.; trapped"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
