@@ -1273,7 +1273,12 @@ class TriageRulesTest {
                 "ur gardeners left grass cuttings on the ramp again and my mum slipped on them with her walker; family",
                 "the lad who came about dads leak was so rude to him; family",
                 "My wife's the tenant at 12 Eskdale Drive but she's in hospital on the day of the gas service; family",
-                "Caller Mr Jenkins (upstairs, owner-occupier) reports water pouring out from under the door of flat 2, tenant away; other"})
+                "Caller Mr Jenkins (upstairs, owner-occupier) reports water pouring out from under the door of flat 2, tenant away; other",
+                "Hi, Jade from Llamau here. Tenant at Flat 3 (Shannon) has asked me to report that her bath is leaking through; other",
+                "I'm one of the carers who visit Mrs Thomas at 4 Glan yr Afon, the new back door doesn't lock; support_worker",
+                "Walk-in: Mr Lee Dobson (grandson) reports his grandmother Mrs Dobson has had no heating since Saturday; family",
+                "Cheers for getting the fella out to my mums so quick, she was made up; family",
+                "Neighbour at no. 5 called. Hasn't seen the tenant at no. 6 for two days. Asked us to check on her.; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
