@@ -1278,7 +1278,13 @@ class TriageRulesTest {
                 "I'm one of the carers who visit Mrs Thomas at 4 Glan yr Afon, the new back door doesn't lock; support_worker",
                 "Walk-in: Mr Lee Dobson (grandson) reports his grandmother Mrs Dobson has had no heating since Saturday; family",
                 "Cheers for getting the fella out to my mums so quick, she was made up; family",
-                "Neighbour at no. 5 called. Hasn't seen the tenant at no. 6 for two days. Asked us to check on her.; other"})
+                "Neighbour at no. 5 called. Hasn't seen the tenant at no. 6 for two days. Asked us to check on her.; other",
+                "thank u for sorting my nain's heating so fast yesterday, she was made up; family",
+                "Told Monday someone would ring me back about my nan's heating. She's 91 and sitting in her coat.; family",
+                "your caretaker shouted at my mum in the car park for parking in the disabled bay; family",
+                "Referral from Herts Fire & Rescue after a home fire safety visit at 9 Lime Walk; other",
+                "The man who came out about the gas smell at my mam's last night was brilliant with her; family",
+                "I'm writing about my neighbour Edna at number 7, she won't ring you herself; other"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1448,7 +1454,10 @@ class TriageRulesTest {
                 "Both lifts down 3 weeks, my mom's on the 11th floor on oxygen. If there's a fire God knows how she'd get down.; trapped",
                 "the drains never got fixed like your letter said and there's sewage coming up the grate by the back door again; sewage",
                 "There's a slate come off the roof and it's sat loose in the gutter right over the front door; structural",
-                "Unhappy with the stage 1 response about the broken stairlift. His mother, 88, has been confined upstairs for three weeks.; trapped"})
+                "Unhappy with the stage 1 response about the broken stairlift. His mother, 88, has been confined upstairs for three weeks.; trapped",
+                "Cllr asks for a stage 2 review: water is still coming through their top-floor flat ceiling whenever it rains; water_electrics",
+                "Weiran yn hongian allan o'r wal lle oedd y golau tu allan, ar ôl y gwynt neithiwr; electrical",
+                "Mae ffenest fy ystafell wely ddim yn cau'n iawn ers pythefnos. Dw i'n byw ar y llawr gwaelod.; insecure"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
@@ -1548,7 +1557,8 @@ class TriageRulesTest {
                 "no heating since Sunday and my mam is 84 and stays with me, she's sat in her coat",
                 "I'm round at my dad's most days doing his shopping, then carrying my own bags up nine flights",
                 "Not my flat but thought I'd better tell someone, the bin store door is off",
-                "heating and hot water gone on the coldest night, my mum's 76 and she's staying with me"})
+                "heating and hot water gone on the coldest night, my mum's 76 and she's staying with me",
+                "the gas man said 'I've got 11 more jobs mate' when my dad asked him to take his boots off. Not having someone speak to my dad like that in my home"})
         void theSendersOwnHouseholdIsNotARepresentative(String text) {
             assertThat(classify(text).representative()).as(text).isFalse();
         }
