@@ -1284,7 +1284,10 @@ class TriageRulesTest {
                 "your caretaker shouted at my mum in the car park for parking in the disabled bay; family",
                 "Referral from Herts Fire & Rescue after a home fire safety visit at 9 Lime Walk; other",
                 "The man who came out about the gas smell at my mam's last night was brilliant with her; family",
-                "I'm writing about my neighbour Edna at number 7, she won't ring you herself; other"})
+                "I'm writing about my neighbour Edna at number 7, she won't ring you herself; other",
+                "Hi this is Ceri, Mam's daughter (Mrs J Thomas 41 Gwyrosydd Road). The man came Tuesday about her toilet.; family",
+                "Texting from mam's phone. Gas man today was lovely with her. Thank u; family",
+                "the lift has been broken for 3 weeks and my mum's a wheelchair user on the 9th floor; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1457,7 +1460,10 @@ class TriageRulesTest {
                 "Unhappy with the stage 1 response about the broken stairlift. His mother, 88, has been confined upstairs for three weeks.; trapped",
                 "Cllr asks for a stage 2 review: water is still coming through their top-floor flat ceiling whenever it rains; water_electrics",
                 "Weiran yn hongian allan o'r wal lle oedd y golau tu allan, ar ôl y gwynt neithiwr; electrical",
-                "Mae ffenest fy ystafell wely ddim yn cau'n iawn ers pythefnos. Dw i'n byw ar y llawr gwaelod.; insecure"})
+                "Mae ffenest fy ystafell wely ddim yn cau'n iawn ers pythefnos. Dw i'n byw ar y llawr gwaelod.; insecure",
+                "Smoke alarm in the hall has been chirping for 3 weeks. I've had to take it down so we can sleep; fire",
+                "Your drainage lot dug a hole in my back garden and left it open with a traffic cone in it. I've got a toddler.; structural",
+                "Going to stage 2. Sewage was in my back garden for 11 days. It's backing up again this morning.; sewage"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
