@@ -1287,7 +1287,9 @@ class TriageRulesTest {
                 "I'm writing about my neighbour Edna at number 7, she won't ring you herself; other",
                 "Hi this is Ceri, Mam's daughter (Mrs J Thomas 41 Gwyrosydd Road). The man came Tuesday about her toilet.; family",
                 "Texting from mam's phone. Gas man today was lovely with her. Thank u; family",
-                "the lift has been broken for 3 weeks and my mum's a wheelchair user on the 9th floor; family"})
+                "the lift has been broken for 3 weeks and my mum's a wheelchair user on the 9th floor; family",
+                "the mould wash team were in and out of my dad's in an hour and so patient with him; family",
+                "Just a note from Sandra Hulme, Mrs Hulme's daughter at 17 Meadow Close. Mum's new wet room is lovely.; family"})
         void whoItIsFor(String text, String role) {
             assertThat(classify(text).representativeRole()).as(text).isEqualTo(role);
         }
@@ -1463,7 +1465,9 @@ class TriageRulesTest {
                 "Mae ffenest fy ystafell wely ddim yn cau'n iawn ers pythefnos. Dw i'n byw ar y llawr gwaelod.; insecure",
                 "Smoke alarm in the hall has been chirping for 3 weeks. I've had to take it down so we can sleep; fire",
                 "Your drainage lot dug a hole in my back garden and left it open with a traffic cone in it. I've got a toddler.; structural",
-                "Going to stage 2. Sewage was in my back garden for 11 days. It's backing up again this morning.; sewage"})
+                "Going to stage 2. Sewage was in my back garden for 11 days. It's backing up again this morning.; sewage",
+                "After my ex-partner was arrested I asked for my locks to be changed. He still has a key to my house.; insecure",
+                "Now when the toilet is flushed it comes back up in the bath. Only toilet in the house.; sewage"})
         void dangersAndTheirKinds(String text, String kind) {
             TriageDecision d = classify(text);
             assertThat(d.hazard()).as(text).isTrue();
