@@ -11,7 +11,7 @@ import uk.hearth.complaint.CaseClass;
 
 /**
  * A second opinion on the class, for the ways of saying something that no phrase list has caught yet: a naive Bayes
- * model over the words and word pairs of labelled messages (the same features as {@link HazardModel}), learnt when
+ * model over the words and word pairs of labelled messages (the same features as {@link FlagModel}), learnt when
  * triage is loaded. It overrules the rules only when it is sure - its best class beats its second by at least the
  * configured margin, in log-likelihood - and it says which words made it think so.
  *
@@ -51,13 +51,20 @@ public final class ClassModel {
      * @throws IllegalArgumentException unless every class has at least one example
      */
     public static ClassModel train(List<Example> examples, double margin, int minCount) {
+        return train(examples.stream().map(e -> FlagModel.features(e.text())).toList(),
+                examples.stream().map(Example::caseClass).toList(), margin, minCount);
+    }
+
+    /** As {@link #train(List, double, int)}, for examples whose features are already worked out. */
+    static ClassModel train(List<Set<String>> featureSets, List<CaseClass> classes, double margin, int minCount) {
         int k = CaseClass.values().length;
         Map<String, int[]> all = new HashMap<>();
         int[] examplesOf = new int[k];
-        for (Example e : examples) {
-            examplesOf[e.caseClass().ordinal()]++;
-            for (String feature : HazardModel.features(e.text())) {
-                all.computeIfAbsent(feature, f -> new int[k])[e.caseClass().ordinal()]++;
+        for (int i = 0; i < classes.size(); i++) {
+            CaseClass c = classes.get(i);
+            examplesOf[c.ordinal()]++;
+            for (String feature : featureSets.get(i)) {
+                all.computeIfAbsent(feature, f -> new int[k])[c.ordinal()]++;
             }
         }
         List<String> missing = new ArrayList<>();
@@ -94,14 +101,14 @@ public final class ClassModel {
         }
         double[] logPriors = new double[k];
         for (int i = 0; i < k; i++) {
-            logPriors[i] = Math.log((examplesOf[i] + 1.0) / (examples.size() + k));
+            logPriors[i] = Math.log((examplesOf[i] + 1.0) / (classes.size() + k));
         }
-        return new ClassModel(Map.copyOf(logLikelihoods), logPriors, examples.size(), margin);
+        return new ClassModel(Map.copyOf(logLikelihoods), logPriors, classes.size(), margin);
     }
 
     /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
     public Optional<Opinion> overrule(String text, CaseClass rules) {
-        return overrule(HazardModel.features(text), rules);
+        return overrule(FlagModel.features(text), rules);
     }
 
     /** As {@link #overrule(String, CaseClass)}, for a message whose features are already worked out. */
@@ -115,7 +122,7 @@ public final class ClassModel {
      * most favour it over {@code against} (or over the second, when {@code against} is its best).
      */
     public Opinion opinion(String text, CaseClass against) {
-        return opinion(HazardModel.features(text), against);
+        return opinion(FlagModel.features(text), against);
     }
 
     private Opinion opinion(Set<String> features, CaseClass against) {

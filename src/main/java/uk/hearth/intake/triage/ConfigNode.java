@@ -125,6 +125,16 @@ final class ConfigNode {
         throw error("expected a whole number, found '" + value + "'");
     }
 
+    double decimal(double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw error("expected a number, found '" + value + "'");
+    }
+
     boolean bool(boolean fallback) {
         if (value == null) {
             return fallback;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +29,40 @@ public final class Triage {
     public static final String HAZARD_MODEL_RULE = "hazard-model";
     /** The reason recorded when the class model, not the rules, chose the class. */
     public static final String CLASS_MODEL_RULE = "class-model";
+    /** The reason recorded when the representative model, not a rule, found someone writing for the tenant. */
+    public static final String REPRESENTATIVE_MODEL_RULE = "representative-model";
+    /** The reason recorded when the vulnerability model, not a rule, found a sign of vulnerability. */
+    public static final String VULNERABILITY_MODEL_RULE = "vulnerability-model";
+
+    /**
+     * The second opinion on who is writing: whether it is someone on the tenant's behalf, and if so, as which role
+     * (one model per role, learnt from the representatives among the examples; the most likely role is taken).
+     */
+    record RepresentativeModel(FlagModel flag, Map<String, FlagModel> roles) {
+        RepresentativeModel {
+            roles = Map.copyOf(roles);
+        }
+
+        String roleFor(Set<String> features) {
+            String best = "other";
+            double bestOdds = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, FlagModel> role : new java.util.TreeMap<>(roles).entrySet()) {
+                double odds = role.getValue().logOdds(features);
+                if (odds > bestOdds) {
+                    best = role.getKey();
+                    bestOdds = odds;
+                }
+            }
+            return best;
+        }
+    }
 
     private final List<TriageRule> rules;
     private final Lexicon lexicon;
     private final DecisionCombiner combiner;
-    private final HazardModel hazardModel;
+    private final FlagModel hazardModel;
+    private final RepresentativeModel representativeModel;
+    private final FlagModel vulnerabilityModel;
     private final ClassModel classModel;
 
     /** Rules written in Java, with no phrase lists and the default thresholds. */
@@ -41,26 +71,38 @@ public final class Triage {
     }
 
     Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner.Settings settings) {
-        this(rules, lexicon, new DecisionCombiner(settings), null, null);
+        this(rules, lexicon, new DecisionCombiner(settings), null, null, null, null);
     }
 
-    private Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner combiner, HazardModel hazardModel,
-                   ClassModel classModel) {
+    private Triage(List<TriageRule> rules, Lexicon lexicon, DecisionCombiner combiner, FlagModel hazardModel,
+                   RepresentativeModel representativeModel, FlagModel vulnerabilityModel, ClassModel classModel) {
         this.rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
         this.lexicon = lexicon;
         this.combiner = combiner;
         this.hazardModel = hazardModel;
+        this.representativeModel = representativeModel;
+        this.vulnerabilityModel = vulnerabilityModel;
         this.classModel = classModel;
     }
 
     /** The same rules with a second opinion on hazards (null: none). */
-    Triage withHazardModel(HazardModel model) {
-        return new Triage(rules, lexicon, combiner, model, classModel);
+    Triage withHazardModel(FlagModel model) {
+        return new Triage(rules, lexicon, combiner, model, representativeModel, vulnerabilityModel, classModel);
+    }
+
+    /** The same rules with a second opinion on whether someone writes for the tenant (null: none). */
+    Triage withRepresentativeModel(RepresentativeModel model) {
+        return new Triage(rules, lexicon, combiner, hazardModel, model, vulnerabilityModel, classModel);
+    }
+
+    /** The same rules with a second opinion on vulnerability (null: none). */
+    Triage withVulnerabilityModel(FlagModel model) {
+        return new Triage(rules, lexicon, combiner, hazardModel, representativeModel, model, classModel);
     }
 
     /** The same rules with a second opinion on the class (null: none). */
     Triage withClassModel(ClassModel model) {
-        return new Triage(rules, lexicon, combiner, hazardModel, model);
+        return new Triage(rules, lexicon, combiner, hazardModel, representativeModel, vulnerabilityModel, model);
     }
 
     /** The class model, if one is configured. */
@@ -69,8 +111,18 @@ public final class Triage {
     }
 
     /** The hazard model, if one is configured. */
-    public Optional<HazardModel> hazardModel() {
+    public Optional<FlagModel> hazardModel() {
         return Optional.ofNullable(hazardModel);
+    }
+
+    /** The representative model (whether someone writes for the tenant), if one is configured. */
+    public Optional<FlagModel> representativeModel() {
+        return Optional.ofNullable(representativeModel).map(RepresentativeModel::flag);
+    }
+
+    /** The vulnerability model, if one is configured. */
+    public Optional<FlagModel> vulnerabilityModel() {
+        return Optional.ofNullable(vulnerabilityModel);
     }
 
     /**
@@ -108,15 +160,24 @@ public final class Triage {
             rule.evaluate(text).ifPresent(finding -> fired.add(new DecisionCombiner.Fired(rule.id(), finding)));
         }
         TriageDecision decision = combiner.combine(fired);
-        if (classModel == null && hazardModel == null) {
+        if (classModel == null && hazardModel == null && representativeModel == null && vulnerabilityModel == null) {
             return decision;
         }
-        // Both models read the same words and word pairs: worked out once.
-        Set<String> features = HazardModel.features(words(input));
+        // The models read the same words and word pairs: worked out once.
+        Set<String> features = FlagModel.features(words(input));
         if (classModel != null && !settledByTheRules(fired, decision)) {
             decision = classOpinion(decision, features);
         }
-        return decision.hazard() || hazardModel == null ? decision : secondOpinion(decision, features);
+        if (!decision.hazard() && hazardModel != null) {
+            decision = hazardOpinion(decision, features);
+        }
+        if (!decision.representative() && representativeModel != null && !input.declaredRepresentative()) {
+            decision = representativeOpinion(decision, features);
+        }
+        if (!decision.vulnerability() && vulnerabilityModel != null) {
+            decision = vulnerabilityOpinion(decision, features);
+        }
+        return decision;
     }
 
     /**
@@ -162,10 +223,33 @@ public final class Triage {
     }
 
     /** Rules found no hazard: the model may still see one, and says which words made it think so. */
-    private TriageDecision secondOpinion(TriageDecision decision, Set<String> features) {
+    private TriageDecision hazardOpinion(TriageDecision decision, Set<String> features) {
         return hazardModel.judge(features).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
-                "reads like the reports of a possible hazard it has learnt from ("
-                        + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList())
-                        + "); no hazard rule fired, so check whether it needs making safe"))).orElse(decision);
+                "reads like the reports of a possible hazard it has learnt from" + quoted(evidence)
+                        + "; no hazard rule fired, so check whether it needs making safe"))).orElse(decision);
+    }
+
+    /** Rules found nobody writing for the tenant: the model may still read it so, and says which words. */
+    private TriageDecision representativeOpinion(TriageDecision decision, Set<String> features) {
+        return representativeModel.flag().judge(features).map(evidence -> {
+            String role = representativeModel.roleFor(features);
+            return decision.withRepresentative(role, new Reason(REPRESENTATIVE_MODEL_RULE,
+                    "reads like the messages it has learnt from that were written on someone else's behalf"
+                            + quoted(evidence) + ", most like a " + role.replace('_', ' ') + "'s; no rule"
+                            + " named who is writing, so check who it is and that the tenant has agreed"));
+        }).orElse(decision);
+    }
+
+    /** Rules found no sign of vulnerability: the model may still see one, and says which words. */
+    private TriageDecision vulnerabilityOpinion(TriageDecision decision, Set<String> features) {
+        return vulnerabilityModel.judge(features).map(evidence -> decision.withVulnerability(new Reason(
+                VULNERABILITY_MODEL_RULE, "reads like the messages it has learnt from where someone in the home is"
+                        + " vulnerable" + quoted(evidence) + "; no rule named it, so check what adjustments"
+                        + " they may need"))).orElse(decision);
+    }
+
+    private static String quoted(FlagModel.Evidence evidence) {
+        return evidence.words().isEmpty() ? ""
+                : " (" + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList()) + ")";
     }
 }

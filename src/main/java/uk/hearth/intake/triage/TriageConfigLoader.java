@@ -11,13 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.intake.triage.Phrase.Element;
 
@@ -36,6 +37,11 @@ final class TriageConfigLoader {
     static final String RULES_FILE = "rules.yaml";
     static final String HAZARD_MODEL_FILE = "hazard-model.yaml";
     static final String CLASS_MODEL_FILE = "class-model.yaml";
+    static final String REPRESENTATIVE_MODEL_FILE = "representative-model.yaml";
+    static final String VULNERABILITY_MODEL_FILE = "vulnerability-model.yaml";
+    /** The roles a representative can have (the public contract's {@code representative_role}). */
+    static final List<String> ROLES = List.of("family", "friend", "support_worker", "advocate", "solicitor",
+            "councillor", "mp", "other");
     private static final Set<String> LANGUAGE_FILE_SECTIONS = Set.of("lists", "classes", "spellings", "markers");
 
     /** One language's files, before compiling. */
@@ -73,11 +79,22 @@ final class TriageConfigLoader {
         List<LanguageFiles> languages = readLanguages(dir, root.get("languages"));
         Lexicon lexicon = compile(languages);
         Triage triage = RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
-        // Both models usually learn from the same directory: it is read once.
-        Map<Path, List<ExampleLine>> examplesRead = new HashMap<>();
+        // The models usually learn from the same directory: it is read once.
+        Map<Path, Examples> examplesRead = new HashMap<>();
         Path modelFile = dir.resolve(HAZARD_MODEL_FILE);
         if (Files.isRegularFile(modelFile)) {
-            triage = triage.withHazardModel(hazardModel(dir, ConfigNode.read(modelFile), examplesRead));
+            triage = triage.withHazardModel(flagModel(dir, ConfigNode.read(modelFile), examplesRead,
+                    ExampleLine::hazard));
+        }
+        Path representativeFile = dir.resolve(REPRESENTATIVE_MODEL_FILE);
+        if (Files.isRegularFile(representativeFile)) {
+            triage = triage.withRepresentativeModel(representativeModel(dir, ConfigNode.read(representativeFile),
+                    examplesRead));
+        }
+        Path vulnerabilityFile = dir.resolve(VULNERABILITY_MODEL_FILE);
+        if (Files.isRegularFile(vulnerabilityFile)) {
+            triage = triage.withVulnerabilityModel(flagModel(dir, ConfigNode.read(vulnerabilityFile), examplesRead,
+                    ExampleLine::vulnerability));
         }
         Path classModelFile = dir.resolve(CLASS_MODEL_FILE);
         if (Files.isRegularFile(classModelFile)) {
@@ -87,7 +104,7 @@ final class TriageConfigLoader {
     }
 
     /** {@code class-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
-    private static ClassModel classModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
+    private static ClassModel classModel(Path dir, ConfigNode node, Map<Path, Examples> examplesRead) {
         ModelFile file = ModelFile.read(dir, node, "margin", 2, examplesRead);
         if (file == null) {
             return null;
@@ -96,21 +113,30 @@ final class TriageConfigLoader {
         if (margin < 0) {
             throw node.get("margin").error("must be 0 or more");
         }
-        List<ClassModel.Example> examples = file.lines().stream()
-                .map(line -> new ClassModel.Example(line.text(), line.label())).toList();
         try {
-            return ClassModel.train(examples, margin, file.minCount());
+            return ClassModel.train(file.lines().stream().map(ExampleLine::features).toList(),
+                    file.lines().stream().map(ExampleLine::label).toList(), margin, file.minCount());
         } catch (IllegalArgumentException e) {
             throw file.error(e);
         }
     }
 
-    /** What the two model files share: on or off, where the examples are (read once for both), min-count. */
-    private record ModelFile(ConfigNode node, Path examplesDir, int minCount, List<ExampleLine> lines) {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** The examples of one directory as read, and their encodings for the flag models by min-count. */
+    private record Examples(List<ExampleLine> lines, Map<Integer, FlagModel.Encoded> encodedByMinCount) {
+        FlagModel.Encoded encoded(int minCount) {
+            return encodedByMinCount.computeIfAbsent(minCount,
+                    m -> FlagModel.Encoded.of(lines.stream().map(ExampleLine::features).toList(), m));
+        }
+    }
+
+    /** What the model files share: on or off, where the examples are (read once for all), min-count. */
+    private record ModelFile(ConfigNode node, Path examplesDir, int minCount, Examples examples) {
 
         /** The file's settings and examples, or null when the model is switched off. */
         static ModelFile read(Path dir, ConfigNode node, String ownKey, int defaultMinCount,
-                              Map<Path, List<ExampleLine>> examplesRead) {
+                              Map<Path, Examples> examplesRead) {
             node.entries(Set.of("enabled", "examples", ownKey, "min-count"));
             if (!node.get("enabled").bool(true)) {
                 return null;
@@ -121,7 +147,16 @@ final class TriageConfigLoader {
                 throw node.get("min-count").error("must be at least 1");
             }
             return new ModelFile(node, examplesDir, minCount, examplesRead.computeIfAbsent(examplesDir.normalize(),
-                    d -> exampleLines(node.get("examples"), d)));
+                    d -> new Examples(exampleLines(node.get("examples"), d), new HashMap<>())));
+        }
+
+        /** The examples' words as the flag models read them, worked out once for every model that uses them. */
+        FlagModel.Encoded encoded() {
+            return examples.encoded(minCount);
+        }
+
+        List<ExampleLine> lines() {
+            return examples.lines();
         }
 
         /** The examples cannot teach the model (too few of a kind). */
@@ -131,7 +166,7 @@ final class TriageConfigLoader {
     }
 
     /** One labelled example as read, with where it came from for error messages. */
-    private record ExampleLine(Path file, int number, Map<?, ?> fields) {
+    private record ExampleLine(Path file, int number, Map<?, ?> fields, Set<String> features) {
         TriageConfigException error(String what) {
             return new TriageConfigException(file + " line " + number + ": " + what);
         }
@@ -144,10 +179,34 @@ final class TriageConfigLoader {
         }
 
         boolean hazard() {
-            if (fields.get("hazard") instanceof Boolean hazard) {
-                return hazard;
+            return flag("hazard");
+        }
+
+        boolean representative() {
+            return flag("representative");
+        }
+
+        boolean vulnerability() {
+            return flag("vulnerability");
+        }
+
+        /** The representative's role; "other" when a representative's line gives none. */
+        String role() {
+            Object role = fields.get("rep_role");
+            if (role == null) {
+                return "other";
             }
-            throw error("needs \"hazard\" (true or false)");
+            if (role instanceof String r && ROLES.contains(r)) {
+                return r;
+            }
+            throw error("\"rep_role\" must be one of " + String.join(", ", ROLES) + ", found '" + role + "'");
+        }
+
+        private boolean flag(String name) {
+            if (fields.get(name) instanceof Boolean value) {
+                return value;
+            }
+            throw error("needs \"" + name + "\" (true or false)");
         }
 
         CaseClass label() {
@@ -167,7 +226,6 @@ final class TriageConfigLoader {
         List<ExampleLine> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(examplesDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
                 List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
                 for (int k = 0; k < text.size(); k++) {
                     if (text.get(k).isBlank()) {
@@ -175,15 +233,17 @@ final class TriageConfigLoader {
                     }
                     Object line;
                     try {
-                        line = json.load(text.get(k));
-                    } catch (YAMLException e) {
+                        line = JSON.readValue(text.get(k), Object.class);
+                    } catch (JacksonException e) {
                         throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object: "
-                                + e.getMessage().replaceAll("\\s+", " "), e);
+                                + e.getOriginalMessage().replaceAll("\\s+", " "), e);
                     }
                     if (!(line instanceof Map<?, ?> map)) {
                         throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object");
                     }
-                    lines.add(new ExampleLine(file, k + 1, map));
+                    ExampleLine example = new ExampleLine(file, k + 1, map, Set.of());
+                    // Every model reads the same words and word pairs: worked out once, here.
+                    lines.add(new ExampleLine(file, k + 1, map, FlagModel.features(example.text())));
                 }
             }
         } catch (IOException e) {
@@ -192,20 +252,55 @@ final class TriageConfigLoader {
         return lines;
     }
 
-    /** {@code hazard-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
-    private static HazardModel hazardModel(Path dir, ConfigNode node, Map<Path, List<ExampleLine>> examplesRead) {
+    /**
+     * {@code hazard-model.yaml}, {@code vulnerability-model.yaml}: learnt now from the examples it names, on the
+     * flag {@code flag} reads from each line, or null when switched off.
+     */
+    private static FlagModel flagModel(Path dir, ConfigNode node, Map<Path, Examples> examplesRead,
+                                       Predicate<ExampleLine> flag) {
         ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
         if (file == null) {
             return null;
         }
-        int threshold = node.get("threshold").integer(18);
-        List<HazardModel.Example> examples = file.lines().stream()
-                .map(line -> new HazardModel.Example(line.text(), line.hazard())).toList();
+        double threshold = node.get("threshold").decimal(0);
+        List<Integer> all = new ArrayList<>(file.lines().size());
+        for (int i = 0; i < file.lines().size(); i++) {
+            all.add(i);
+        }
         try {
-            return HazardModel.train(examples, threshold, file.minCount());
+            return FlagModel.train(file.encoded(), all, file.lines().stream().map(flag::test).toList(), threshold);
         } catch (IllegalArgumentException e) {
             throw file.error(e);
         }
+    }
+
+    /**
+     * {@code representative-model.yaml}: whether someone writes for the tenant, learnt from every example, and in
+     * which role, learnt from the examples written by a representative (one model per role they hold).
+     */
+    private static Triage.RepresentativeModel representativeModel(Path dir, ConfigNode node,
+                                                                  Map<Path, Examples> examplesRead) {
+        FlagModel flag = flagModel(dir, node, examplesRead, ExampleLine::representative);
+        if (flag == null) {
+            return null;
+        }
+        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+        List<Integer> representatives = new ArrayList<>();
+        Set<String> roles = new TreeSet<>();
+        for (int i = 0; i < file.lines().size(); i++) {
+            if (file.lines().get(i).representative()) {
+                representatives.add(i);
+                roles.add(file.lines().get(i).role());
+            }
+        }
+        Map<String, FlagModel> byRole = new HashMap<>();
+        if (roles.size() > 1) {
+            for (String role : roles) {
+                byRole.put(role, FlagModel.train(file.encoded(), representatives, representatives.stream()
+                        .map(i -> role.equals(file.lines().get(i).role())).toList(), 0));
+            }
+        }
+        return new Triage.RepresentativeModel(flag, byRole);
     }
 
     private static List<LanguageFiles> readLanguages(Path dir, ConfigNode node) {

@@ -53,4 +53,20 @@ public record TriageDecision(CaseClass caseClass, boolean hazard, boolean vulner
         return new TriageDecision(caseClass, true, vulnerability, representative, representativeRole,
                 needsClarification, more, hazardKinds, dampAndMould, surveyRemark);
     }
+
+    /** The same decision, now read as written on the tenant's behalf in the role given, for the reason given. */
+    public TriageDecision withRepresentative(String role, Reason why) {
+        List<Reason> more = new ArrayList<>(reasons);
+        more.add(why);
+        return new TriageDecision(caseClass, hazard, vulnerability, true, role, needsClarification, more,
+                hazardKinds, dampAndMould, surveyRemark);
+    }
+
+    /** The same decision, now flagged as concerning a vulnerable resident for the reason given. */
+    public TriageDecision withVulnerability(Reason why) {
+        List<Reason> more = new ArrayList<>(reasons);
+        more.add(why);
+        return new TriageDecision(caseClass, hazard, true, representative, representativeRole, needsClarification,
+                more, hazardKinds, dampAndMould, surveyRemark);
+    }
 }

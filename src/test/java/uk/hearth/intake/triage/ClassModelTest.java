@@ -53,7 +53,7 @@ class ClassModelTest {
     @Test
     void onABatchItDidNotLearnFromTheRulesAndTheModelTogetherDoBetterThanTheRulesAlone(@TempDir Path dir)
             throws IOException {
-        HazardModelTest.copy(Path.of("config/triage"), dir);
+        FlagModelTest.copy(Path.of("config/triage"), dir);
         Path examples = dir.resolve("examples/policy-cases.jsonl");
         List<String> kept = new ArrayList<>();
         List<String> heldOutLines = new ArrayList<>();
@@ -103,16 +103,17 @@ class ClassModelTest {
 
     @Test
     void aBrokenLabelStopsTheStartAndIsNamed(@TempDir Path dir) throws IOException {
-        HazardModelTest.copy(Path.of("config/triage"), dir);
+        FlagModelTest.copy(Path.of("config/triage"), dir);
         Files.writeString(dir.resolve("examples/zz-local.jsonl"),
-                "{\"text\": \"hello\", \"label\": \"moan\", \"hazard\": false}\n", StandardCharsets.UTF_8);
+                "{\"text\": \"hello\", \"label\": \"moan\", \"hazard\": false, \"vulnerability\": false,"
+                        + " \"representative\": false}\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
                 .hasMessageContaining("zz-local.jsonl line 1").hasMessageContaining("moan");
     }
 
     @Test
     void theModelCanBeSwitchedOffAndItsMarginMustMakeSense(@TempDir Path dir) throws IOException {
-        HazardModelTest.copy(Path.of("config/triage"), dir);
+        FlagModelTest.copy(Path.of("config/triage"), dir);
         Files.writeString(dir.resolve(TriageConfigLoader.CLASS_MODEL_FILE), "enabled: false\n", StandardCharsets.UTF_8);
         assertThat(Triage.fromDirectory(dir).classModel()).isEmpty();
         Files.writeString(dir.resolve(TriageConfigLoader.CLASS_MODEL_FILE), "margin: -1\n", StandardCharsets.UTF_8);

@@ -1480,10 +1480,25 @@ class TriageRulesTest {
                 "there's an old brown stain on the bedroom ceiling from a leak fixed last year, could it be painted",
                 "my CO alarm keeps chirping once a minute, is that the battery?",
                 "the carbon monoxide alarm screen says END and it beeps now and then",
-                "Rydym yn llosgi coed yn y stof bob nos",
-                "is it normal for the carbon monoxide alarm to chirp about once a minute? it's just the chirp"})
+                "Rydym yn llosgi coed yn y stof bob nos"})
         void notEveryAlarmOrStainIsADanger(String text) {
             assertThat(classify(text).hazard()).as(text).isFalse();
+        }
+
+        /**
+         * No rule reads a chirping CO alarm as a danger, but nearly every carbon monoxide alarm in the examples was
+         * one, so the hazard model may ask for a check: then the flag carries no kind and says it is the model's opinion.
+         */
+        @Test
+        void aChirpingCarbonMonoxideAlarmIsNoDangerToTheRulesAndTheModelOnlyAsksForACheck() {
+            TriageDecision d = classify(
+                    "is it normal for the carbon monoxide alarm to chirp about once a minute? it's just the chirp");
+            assertThat(d.hazardKinds()).isEmpty();
+            if (d.hazard()) {
+                assertThat(d.reasons()).filteredOn(r -> r.rule().equals(Triage.HAZARD_MODEL_RULE)).singleElement()
+                        .satisfies(r -> assertThat(r.explanation()).contains("no hazard rule fired")
+                                .contains("check whether it needs making safe"));
+            }
         }
 
         @ParameterizedTest
