@@ -16,9 +16,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
 import uk.hearth.complaint.CaseClass;
 import uk.hearth.intake.triage.Phrase.Element;
 
@@ -120,8 +122,6 @@ final class TriageConfigLoader {
             throw file.error(e);
         }
     }
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** The examples of one directory as read, and their encodings for the flag models by min-count. */
     private record Examples(List<ExampleLine> lines, Map<Integer, FlagModel.Encoded> encodedByMinCount) {
@@ -226,6 +226,7 @@ final class TriageConfigLoader {
         List<ExampleLine> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(examplesDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                Yaml json = new Yaml(new SafeConstructor(new LoaderOptions()));
                 List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
                 for (int k = 0; k < text.size(); k++) {
                     if (text.get(k).isBlank()) {
@@ -233,10 +234,10 @@ final class TriageConfigLoader {
                     }
                     Object line;
                     try {
-                        line = JSON.readValue(text.get(k), Object.class);
-                    } catch (JacksonException e) {
+                        line = json.load(text.get(k));
+                    } catch (YAMLException e) {
                         throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object: "
-                                + e.getOriginalMessage().replaceAll("\\s+", " "), e);
+                                + e.getMessage().replaceAll("\\s+", " "), e);
                     }
                     if (!(line instanceof Map<?, ?> map)) {
                         throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object");
