@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,31 +168,30 @@ class FlagModelTest {
 
     @Test
     void aBrokenExampleLineStopsTheStartAndIsNamed(@TempDir Path dir) throws IOException {
-        copy(Path.of("config/triage"), dir);
-        Files.writeString(dir.resolve("examples/zz-local.jsonl"), "{\"text\": \"no flag here\"}\n",
-                StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
+        refusedWithLocalExamples(dir, "{\"text\": \"no flag here\"}\n")
                 .hasMessageContaining("zz-local.jsonl line 1").hasMessageContaining("\"hazard\"");
     }
 
     @Test
     void aLineThatIsNotJsonStopsTheStartAndIsNamed(@TempDir Path dir) throws IOException {
-        copy(Path.of("config/triage"), dir);
-        Files.writeString(dir.resolve("examples/zz-local.jsonl"), "\n{\"text\": \"unfinished\n",
-                StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
+        refusedWithLocalExamples(dir, "\n{\"text\": \"unfinished\n")
                 .hasMessageContaining("zz-local.jsonl line 2: not a JSON object");
     }
 
     @Test
     void aRepresentativeLineWithAnUnknownRoleIsNamed(@TempDir Path dir) throws IOException {
-        copy(Path.of("config/triage"), dir);
-        Files.writeString(dir.resolve("examples/zz-local.jsonl"), "{\"text\": \"for my nan\", \"label\": \"enquiry\","
-                + " \"hazard\": false, \"vulnerability\": false, \"representative\": true, \"rep_role\": \"nan\"}\n",
-                StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
+        refusedWithLocalExamples(dir, "{\"text\": \"for my nan\", \"label\": \"enquiry\", \"hazard\": false,"
+                + " \"vulnerability\": false, \"representative\": true, \"rep_role\": \"nan\"}\n")
                 .hasMessageContaining("zz-local.jsonl line 1").hasMessageContaining("\"rep_role\" must be one of")
                 .hasMessageContaining("'nan'");
+    }
+
+    /** The shipped configuration with one more examples file holding {@code lines}: loading it must fail. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusedWithLocalExamples(Path dir, String lines)
+            throws IOException {
+        copy(Path.of("config/triage"), dir);
+        Files.writeString(dir.resolve("examples/zz-local.jsonl"), lines, StandardCharsets.UTF_8);
+        return assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class);
     }
 
     @Test
