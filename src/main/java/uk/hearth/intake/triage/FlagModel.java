@@ -1,6 +1,7 @@
 package uk.hearth.intake.triage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -141,11 +142,11 @@ public final class FlagModel {
                         names.add(feature);
                     }
                     if (n == row.length) {
-                        row = java.util.Arrays.copyOf(row, n * 2);
+                        row = Arrays.copyOf(row, n * 2);
                     }
                     row[n++] = j;
                 }
-                rows[i] = java.util.Arrays.copyOf(row, n);
+                rows[i] = Arrays.copyOf(row, n);
             }
             return new Encoded(names, rows);
         }
@@ -154,7 +155,7 @@ public final class FlagModel {
     /** Stochastic gradient descent on the logistic loss with AdaGrad steps; returns the bias, fills the weights. */
     private static double learn(List<Boolean> flags, int[][] rows, double[] w) {
         double[] squaredGradients = new double[w.length];
-        java.util.Arrays.fill(squaredGradients, 1e-8);
+        Arrays.fill(squaredGradients, 1e-8);
         double bias = 0;
         double biasSquaredGradients = 1e-8;
         List<Integer> order = new ArrayList<>(rows.length);

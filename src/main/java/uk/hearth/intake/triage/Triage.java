@@ -3,11 +3,13 @@ package uk.hearth.intake.triage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import uk.hearth.complaint.CaseClass;
 
 /**
@@ -40,13 +42,15 @@ public final class Triage {
      */
     record RepresentativeModel(FlagModel flag, Map<String, FlagModel> roles) {
         RepresentativeModel {
-            roles = Map.copyOf(roles);
+            // In name order, so that a tie always goes the same way.
+            roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         }
 
+        /** The role it reads most like; "other" when the examples held representatives of one role or none. */
         String roleFor(Set<String> features) {
             String best = "other";
             double bestOdds = Double.NEGATIVE_INFINITY;
-            for (Map.Entry<String, FlagModel> role : new java.util.TreeMap<>(roles).entrySet()) {
+            for (Map.Entry<String, FlagModel> role : roles.entrySet()) {
                 double odds = role.getValue().logOdds(features);
                 if (odds > bestOdds) {
                     best = role.getKey();
