@@ -75,7 +75,8 @@ public final class ProcessingInbound {
         }
         TriageDecision decision = triage.classify(new TriageInput(message.text(), message.subject(),
                 message.channel().value(), message.writtenForSomeoneElse(),
-                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null, message.language()));
+                message.writtenForSomeoneElse() ? message.onBehalfOf().relationship() : null, message.language(),
+                askedWhoIsWriting(message)));
         Threading.Match match = threading.find(message);
         if (match.joined().isPresent()) {
             long caseId = followingUp.continueCase(match.joined().get(), message, decision, match.how());
@@ -124,5 +125,10 @@ public final class ProcessingInbound {
         return cases.summary(caseId)
                 .map(c -> Processed.of(inboundId, c, outcome))
                 .orElseThrow(() -> new IllegalStateException("inbound " + inboundId + " refers to missing case " + caseId));
+    }
+
+    /** The resident and staff forms ask whether the sender writes for someone else; other channels do not. */
+    private static boolean askedWhoIsWriting(InboundMessage message) {
+        return message.channel().equals(ChannelId.WEB) || message.channel().equals(ChannelId.STAFF);
     }
 }

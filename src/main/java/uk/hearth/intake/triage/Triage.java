@@ -175,7 +175,8 @@ public final class Triage {
         if (!decision.hazard() && hazardModel != null) {
             decision = hazardOpinion(decision, features);
         }
-        if (!decision.representative() && representativeModel != null && !input.declaredRepresentative()) {
+        if (!decision.representative() && representativeModel != null && !input.declaredRepresentative()
+                && !input.askedWhoIsWriting()) {
             decision = representativeOpinion(decision, features);
         }
         if (!decision.vulnerability() && vulnerabilityModel != null) {

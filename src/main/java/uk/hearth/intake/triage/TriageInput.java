@@ -10,12 +10,21 @@ package uk.hearth.intake.triage;
  * @param declaredRelationship   how the sender described themselves, e.g. {@code daughter}, or {@code null}
  * @param language               the language the sender chose, e.g. {@code cy} on the Welsh form, or {@code null};
  *                               a hint only: triage also recognises Welsh from the words
+ * @param askedWhoIsWriting      the sender was asked whether they write for someone else (the resident and staff
+ *                               forms ask): their answer stands, and no model second-guesses it
  */
 public record TriageInput(String text, String subject, String channel,
-                          boolean declaredRepresentative, String declaredRelationship, String language) {
+                          boolean declaredRepresentative, String declaredRelationship, String language,
+                          boolean askedWhoIsWriting) {
 
     public TriageInput {
         text = text == null ? "" : text;
+    }
+
+    /** A message from a channel that does not ask whether the sender writes for someone else. */
+    public TriageInput(String text, String subject, String channel, boolean declaredRepresentative,
+                       String declaredRelationship, String language) {
+        this(text, subject, channel, declaredRepresentative, declaredRelationship, language, false);
     }
 
     public TriageInput(String text, String subject, String channel, boolean declaredRepresentative,

@@ -158,6 +158,12 @@ class FlagModelTest {
                 .singleElement().satisfies(r -> assertThat(r.explanation()).contains("'lady'")
                         .contains("friend").contains("that the tenant has agreed"));
         assertThat(triage.classify(TriageInput.of("my bath is blocked, flat 9", "sms")).representative()).isFalse();
+
+        // On a form the sender was asked and did not tick "for someone else": that answer stands against the model.
+        TriageDecision answered = triage.classify(new TriageInput("the lady at number 9 says her bath is blocked",
+                null, "staff", false, null, null, true));
+        assertThat(answered.representative()).isFalse();
+        assertThat(answered.reasons()).extracting(Reason::rule).doesNotContain(Triage.REPRESENTATIVE_MODEL_RULE);
     }
 
     private static String line(String text, boolean representative, String role) {
