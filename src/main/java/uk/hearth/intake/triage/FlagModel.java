@@ -72,7 +72,11 @@ public final class FlagModel {
 
     /** As {@link #train(List, double, int)}, for examples whose {@link #features} are already worked out. */
     static FlagModel train(List<Set<String>> featureSets, List<Boolean> flags, double threshold, int minCount) {
-        Encoded encoded = Encoded.of(featureSets, minCount);
+        return train(Encoded.of(featureSets, minCount), flags, threshold);
+    }
+
+    /** Learns from every encoded example; {@code flags} says whether each has the flag, in the same order. */
+    static FlagModel train(Encoded encoded, List<Boolean> flags, double threshold) {
         List<Integer> all = new ArrayList<>(flags.size());
         for (int i = 0; i < flags.size(); i++) {
             all.add(i);

@@ -41,9 +41,6 @@ final class TriageConfigLoader {
     static final String CLASS_MODEL_FILE = "class-model.yaml";
     static final String REPRESENTATIVE_MODEL_FILE = "representative-model.yaml";
     static final String VULNERABILITY_MODEL_FILE = "vulnerability-model.yaml";
-    /** The roles a representative can have (the public contract's {@code representative_role}). */
-    static final List<String> ROLES = List.of("family", "friend", "support_worker", "advocate", "solicitor",
-            "councillor", "mp", "other");
     private static final Set<String> LANGUAGE_FILE_SECTIONS = Set.of("lists", "classes", "spellings", "markers");
 
     /** One language's files, before compiling. */
@@ -165,17 +162,21 @@ final class TriageConfigLoader {
         }
     }
 
-    /** One labelled example as read, with where it came from for error messages. */
+    /**
+     * One labelled example as read, with where it came from for error messages, and its words and word pairs as
+     * every model reads them (worked out once, here).
+     */
     private record ExampleLine(Path file, int number, Map<?, ?> fields, Set<String> features) {
-        TriageConfigException error(String what) {
-            return new TriageConfigException(file + " line " + number + ": " + what);
+
+        static ExampleLine of(Path file, int number, Map<?, ?> fields) {
+            if (fields.get("text") instanceof String text) {
+                return new ExampleLine(file, number, fields, FlagModel.features(text));
+            }
+            throw new TriageConfigException(file + " line " + number + ": needs \"text\" (a string)");
         }
 
-        String text() {
-            if (fields.get("text") instanceof String text) {
-                return text;
-            }
-            throw error("needs \"text\" (a string)");
+        TriageConfigException error(String what) {
+            return new TriageConfigException(file + " line " + number + ": " + what);
         }
 
         boolean hazard() {
@@ -196,10 +197,11 @@ final class TriageConfigLoader {
             if (role == null) {
                 return "other";
             }
-            if (role instanceof String r && ROLES.contains(r)) {
+            if (role instanceof String r && Finding.ROLES.contains(r)) {
                 return r;
             }
-            throw error("\"rep_role\" must be one of " + String.join(", ", ROLES) + ", found '" + role + "'");
+            throw error("\"rep_role\" must be one of " + String.join(", ", new TreeSet<>(Finding.ROLES)) + ", found '"
+                    + role + "'");
         }
 
         private boolean flag(String name) {
@@ -242,9 +244,7 @@ final class TriageConfigLoader {
                     if (!(line instanceof Map<?, ?> map)) {
                         throw new TriageConfigException(file + " line " + (k + 1) + ": not a JSON object");
                     }
-                    ExampleLine example = new ExampleLine(file, k + 1, map, Set.of());
-                    // Every model reads the same words and word pairs: worked out once, here.
-                    lines.add(new ExampleLine(file, k + 1, map, FlagModel.features(example.text())));
+                    lines.add(ExampleLine.of(file, k + 1, map));
                 }
             }
         } catch (IOException e) {
@@ -260,16 +260,13 @@ final class TriageConfigLoader {
     private static FlagModel flagModel(Path dir, ConfigNode node, Map<Path, Examples> examplesRead,
                                        Predicate<ExampleLine> flag) {
         ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
-        if (file == null) {
-            return null;
-        }
-        double threshold = node.get("threshold").decimal(0);
-        List<Integer> all = new ArrayList<>(file.lines().size());
-        for (int i = 0; i < file.lines().size(); i++) {
-            all.add(i);
-        }
+        return file == null ? null : flagModel(file, flag);
+    }
+
+    private static FlagModel flagModel(ModelFile file, Predicate<ExampleLine> flag) {
+        double threshold = file.node().get("threshold").decimal(0);
         try {
-            return FlagModel.train(file.encoded(), all, file.lines().stream().map(flag::test).toList(), threshold);
+            return FlagModel.train(file.encoded(), file.lines().stream().map(flag::test).toList(), threshold);
         } catch (IllegalArgumentException e) {
             throw file.error(e);
         }
@@ -281,11 +278,11 @@ final class TriageConfigLoader {
      */
     private static Triage.RepresentativeModel representativeModel(Path dir, ConfigNode node,
                                                                   Map<Path, Examples> examplesRead) {
-        FlagModel flag = flagModel(dir, node, examplesRead, ExampleLine::representative);
-        if (flag == null) {
+        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+        if (file == null) {
             return null;
         }
-        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+        FlagModel flag = flagModel(file, ExampleLine::representative);
         List<Integer> representatives = new ArrayList<>();
         Set<String> roles = new TreeSet<>();
         for (int i = 0; i < file.lines().size(); i++) {
