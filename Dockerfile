@@ -4,6 +4,8 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
+# The build learns the triage models from the shipped examples into the application.
+COPY config config
 RUN mvn -B -q package -DskipTests
 
 # Run stage: a JRE, a non-root user, the routes and configuration beside the application.

@@ -30,19 +30,49 @@ public final class ClassModel {
 
     private static final int WORDS_QUOTED = 4;
     private static final double SMOOTHING = 0.5;
+    /** How the class model learns, in words (see {@link FlagModel#LEARNING}: a change here must change it). */
+    static final String LEARNING = "class model 1: naive Bayes over the flag model's words and pairs, smoothing "
+            + SMOOTHING;
 
     /** For each word or pair, its smoothed log-likelihood in each class (indexed by {@link CaseClass#ordinal()}). */
-    private final Map<String, double[]> logLikelihoods;
+    private final FeatureWeights logLikelihoods;
     private final double[] logPriors;
     private final int examples;
     private final double margin;
     private final CaseClass[] classes = CaseClass.values();
 
-    private ClassModel(Map<String, double[]> logLikelihoods, double[] logPriors, int examples, double margin) {
+    private ClassModel(FeatureWeights logLikelihoods, double[] logPriors, int examples, double margin) {
         this.logLikelihoods = logLikelihoods;
         this.logPriors = logPriors;
         this.examples = examples;
         this.margin = margin;
+    }
+
+    /** A model learnt earlier ({@link TrainedModels}), with no margin until given its own. */
+    static ClassModel of(FeatureWeights logLikelihoods, double[] logPriors, int examples) {
+        if (logLikelihoods.width() != logPriors.length) {
+            throw new IllegalArgumentException(logPriors.length + " classes, but " + logLikelihoods.width()
+                    + " log-likelihoods a feature");
+        }
+        return new ClassModel(logLikelihoods, logPriors.clone(), examples, 0);
+    }
+
+    /** The same model with another margin. */
+    ClassModel withMargin(double margin) {
+        return new ClassModel(logLikelihoods, logPriors, examples, margin);
+    }
+
+    /** Each word's or pair's log-likelihood in each class, by {@link CaseClass#ordinal()}. */
+    FeatureWeights logLikelihoods() {
+        return logLikelihoods;
+    }
+
+    double[] logPriors() {
+        return logPriors.clone();
+    }
+
+    int examples() {
+        return examples;
     }
 
     /**
@@ -91,19 +121,19 @@ public final class ClassModel {
                 }
             }
         }
-        Map<String, double[]> logLikelihoods = new HashMap<>();
-        for (Map.Entry<String, int[]> c : counts.entrySet()) {
-            double[] logs = new double[k];
+        List<String> features = new ArrayList<>(counts.keySet());
+        double[] logs = new double[features.size() * k];
+        for (int f = 0; f < features.size(); f++) {
+            int[] count = counts.get(features.get(f));
             for (int i = 0; i < k; i++) {
-                logs[i] = Math.log((c.getValue()[i] + SMOOTHING) / (featuresOf[i] + SMOOTHING * counts.size()));
+                logs[f * k + i] = Math.log((count[i] + SMOOTHING) / (featuresOf[i] + SMOOTHING * counts.size()));
             }
-            logLikelihoods.put(c.getKey(), logs);
         }
         double[] logPriors = new double[k];
         for (int i = 0; i < k; i++) {
             logPriors[i] = Math.log((examplesOf[i] + 1.0) / (classes.size() + k));
         }
-        return new ClassModel(Map.copyOf(logLikelihoods), logPriors, classes.size(), margin);
+        return new ClassModel(FeatureWeights.of(features, logs, k), logPriors, classes.size(), margin);
     }
 
     /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
@@ -126,18 +156,18 @@ public final class ClassModel {
     }
 
     private Opinion opinion(Set<String> features, CaseClass against) {
-        List<Map.Entry<String, double[]>> present = new ArrayList<>();
+        List<Map.Entry<String, Integer>> present = new ArrayList<>();
         for (String feature : features) {
-            double[] logs = logLikelihoods.get(feature);
-            if (logs != null) {
-                present.add(Map.entry(feature, logs));
+            int at = logLikelihoods.indexOf(feature);
+            if (at >= 0) {
+                present.add(Map.entry(feature, at));
             }
         }
         Map<CaseClass, Double> score = new EnumMap<>(CaseClass.class);
         for (CaseClass c : classes) {
             double s = logPriors[c.ordinal()];
-            for (Map.Entry<String, double[]> feature : present) {
-                s += feature.getValue()[c.ordinal()];
+            for (Map.Entry<String, Integer> feature : present) {
+                s += logLikelihoods.value(feature.getValue(), c.ordinal());
             }
             score.put(c, s);
         }
@@ -146,7 +176,8 @@ public final class ClassModel {
         CaseClass best = ranked.get(0);
         CaseClass other = against == null || against == best ? ranked.get(1) : against;
         List<String> words = present.stream()
-                .map(f -> Map.entry(f.getKey(), f.getValue()[best.ordinal()] - f.getValue()[other.ordinal()]))
+                .map(f -> Map.entry(f.getKey(), logLikelihoods.value(f.getValue(), best.ordinal())
+                        - logLikelihoods.value(f.getValue(), other.ordinal())))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(WORDS_QUOTED).map(e -> e.getKey().replace('_', ' ')).toList();

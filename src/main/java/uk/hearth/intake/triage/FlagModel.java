@@ -45,18 +45,49 @@ public final class FlagModel {
     private static final double LEARNING_RATE = 0.5;
     private static final long SEED = 42;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /**
+     * How the examples are read and learnt from, in words. Models learnt ahead of time ({@link TrainedModels}) are
+     * used only when this is unchanged, so any change to {@link #features} or to the learning must change it.
+     */
+    static final String LEARNING = "flag model 1: lower-case words and neighbouring pairs, apostrophes dropped;"
+            + " logistic regression, L2 " + REGULARISATION + ", " + PASSES + " passes, AdaGrad " + LEARNING_RATE
+            + ", order shuffled with seed " + SEED;
     private static final int WORDS_QUOTED = 4;
 
-    private final Map<String, Double> weights;
+    private final FeatureWeights weights;
     private final double bias;
     private final double threshold;
     private final int examples;
 
-    private FlagModel(Map<String, Double> weights, double bias, double threshold, int examples) {
+    private FlagModel(FeatureWeights weights, double bias, double threshold, int examples) {
         this.weights = weights;
         this.bias = bias;
         this.threshold = threshold;
         this.examples = examples;
+    }
+
+    /** A model learnt earlier ({@link TrainedModels}), at threshold 0 until given its own. */
+    static FlagModel of(FeatureWeights weights, double bias, int examples) {
+        return new FlagModel(weights, bias, 0, examples);
+    }
+
+    /** The same weights with another threshold. */
+    FlagModel withThreshold(double threshold) {
+        return new FlagModel(weights, bias, threshold, examples);
+    }
+
+    /** Each word's or pair's weight (only those not zero). */
+    FeatureWeights weights() {
+        return weights;
+    }
+
+    double bias() {
+        return bias;
+    }
+
+    /** How many examples it learnt from. */
+    int examples() {
+        return examples;
     }
 
     /**
@@ -100,13 +131,16 @@ public final class FlagModel {
         }
         double[] w = new double[encoded.names.size()];
         double bias = learn(flags, rows, w);
-        Map<String, Double> weights = new HashMap<>();
+        List<String> learnt = new ArrayList<>();
+        double[] values = new double[w.length];
         for (int j = 0; j < w.length; j++) {
             if (w[j] != 0) {
-                weights.put(encoded.names.get(j), w[j]);
+                values[learnt.size()] = w[j];
+                learnt.add(encoded.names.get(j));
             }
         }
-        return new FlagModel(Map.copyOf(weights), bias, threshold, flags.size());
+        return new FlagModel(FeatureWeights.of(learnt, Arrays.copyOf(values, learnt.size()), 1), bias, threshold,
+                flags.size());
     }
 
     /**
@@ -212,8 +246,9 @@ public final class FlagModel {
         double total = bias;
         List<Map.Entry<String, Double>> present = new ArrayList<>();
         for (String feature : features) {
-            Double w = weights.get(feature);
-            if (w != null) {
+            int at = weights.indexOf(feature);
+            if (at >= 0) {
+                double w = weights.value(at, 0);
                 total += w;
                 if (w > 0) {
                     present.add(Map.entry(feature, w));

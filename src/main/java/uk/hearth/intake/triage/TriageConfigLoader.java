@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -62,10 +68,33 @@ final class TriageConfigLoader {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(TriageConfigLoader.class.getName());
+
     private TriageConfigLoader() {
     }
 
     static Triage load(Path dir) {
+        long start = System.nanoTime();
+        TrainedModels trained = TrainedModels.forDirectory(dir);
+        TrainedModels.Recorder learnt = new TrainedModels.Recorder();
+        Triage triage = load(dir, trained, learnt);
+        if (learnt.size() > 0) {
+            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "triage: %d model(s) learnt from the"
+                    + " examples at start-up, in %.1f s: %s; 'triage-train' learns them ahead, into %s",
+                    learnt.size(), (System.nanoTime() - start) / 1e9, trained.isEmpty()
+                            ? "none were learnt ahead" : trained.origin() + " holds models learnt from other examples",
+                    dir.resolve(TrainedModels.FILE)));
+        } else if (!trained.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "triage: models read from " + trained.origin());
+        }
+        return triage;
+    }
+
+    /**
+     * Triage as configured in {@code dir}, each model taken from {@code trained} when it was learnt from these
+     * examples, else learnt now and given to {@code learnt}.
+     */
+    static Triage load(Path dir, TrainedModels trained, TrainedModels.Recorder learnt) {
         if (!Files.isDirectory(dir)) {
             throw new TriageConfigException("triage configuration directory not found: " + dir);
         }
@@ -78,53 +107,127 @@ final class TriageConfigLoader {
         List<LanguageFiles> languages = readLanguages(dir, root.get("languages"));
         Lexicon lexicon = compile(languages);
         Triage triage = RuleReader.read(root.get("decision"), root.get("rules"), lexicon, top.containsKey("rules"));
-        // The models usually learn from the same directory: it is read once.
-        Map<Path, Examples> examplesRead = new HashMap<>();
+        // The models usually learn from the same directory: it is read once, and only if a model must learn.
+        Models models = new Models(dir, trained, learnt);
         Path modelFile = dir.resolve(HAZARD_MODEL_FILE);
         if (Files.isRegularFile(modelFile)) {
-            triage = triage.withHazardModel(flagModel(dir, ConfigNode.read(modelFile), examplesRead,
+            triage = triage.withHazardModel(models.flagModel(TrainedModels.HAZARD, ConfigNode.read(modelFile),
                     ExampleLine::hazard));
         }
         Path representativeFile = dir.resolve(REPRESENTATIVE_MODEL_FILE);
         if (Files.isRegularFile(representativeFile)) {
-            triage = triage.withRepresentativeModel(representativeModel(dir, ConfigNode.read(representativeFile),
-                    examplesRead));
+            triage = triage.withRepresentativeModel(models.representativeModel(ConfigNode.read(representativeFile)));
         }
         Path vulnerabilityFile = dir.resolve(VULNERABILITY_MODEL_FILE);
         if (Files.isRegularFile(vulnerabilityFile)) {
-            triage = triage.withVulnerabilityModel(flagModel(dir, ConfigNode.read(vulnerabilityFile), examplesRead,
-                    ExampleLine::vulnerability));
+            triage = triage.withVulnerabilityModel(models.flagModel(TrainedModels.VULNERABILITY,
+                    ConfigNode.read(vulnerabilityFile), ExampleLine::vulnerability));
         }
         Path classModelFile = dir.resolve(CLASS_MODEL_FILE);
         if (Files.isRegularFile(classModelFile)) {
-            triage = triage.withClassModel(classModel(dir, ConfigNode.read(classModelFile), examplesRead));
+            triage = triage.withClassModel(models.classModel(ConfigNode.read(classModelFile)));
         }
         return triage;
     }
 
-    /** {@code class-model.yaml}: learnt now from the labelled examples it names, or null when switched off. */
-    private static ClassModel classModel(Path dir, ConfigNode node, Map<Path, Examples> examplesRead) {
-        ModelFile file = ModelFile.read(dir, node, "margin", 2, examplesRead);
-        if (file == null) {
-            return null;
+    /** The models of one configuration: each read from what was learnt ahead when it fits, else learnt now. */
+    private record Models(Path dir, TrainedModels trained, TrainedModels.Recorder learnt,
+                          Map<Path, Examples> examplesRead) {
+
+        Models(Path dir, TrainedModels trained, TrainedModels.Recorder learnt) {
+            this(dir, trained, learnt, new HashMap<>());
         }
-        int margin = node.get("margin").integer(10);
-        if (margin < 0) {
-            throw node.get("margin").error("must be 0 or more");
+
+        /** {@code hazard-model.yaml}, {@code vulnerability-model.yaml}, or null when switched off. */
+        FlagModel flagModel(String name, ConfigNode node, Predicate<ExampleLine> flag) {
+            ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+            if (file == null) {
+                return null;
+            }
+            double threshold = file.node().get("threshold").decimal(0);
+            return trained.flagModel(name, file.source(), threshold)
+                    .orElseGet(() -> learnt(name, file, file.learnFlag(flag, threshold)));
         }
-        try {
-            return ClassModel.train(file.lines().stream().map(ExampleLine::features).toList(),
-                    file.lines().stream().map(ExampleLine::label).toList(), margin, file.minCount());
-        } catch (IllegalArgumentException e) {
-            throw file.error(e);
+
+        /**
+         * {@code representative-model.yaml}: whether someone writes for the tenant, learnt from every example, and
+         * in which role, learnt from the examples written by a representative (one model per role they hold).
+         */
+        Triage.RepresentativeModel representativeModel(ConfigNode node) {
+            ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
+            if (file == null) {
+                return null;
+            }
+            double threshold = file.node().get("threshold").decimal(0);
+            Optional<FlagModel> flag = trained.flagModel(TrainedModels.REPRESENTATIVE, file.source(), threshold);
+            Optional<Map<String, FlagModel>> roles = trained.roleModels(file.source());
+            if (flag.isPresent() && roles.isPresent()) {
+                return new Triage.RepresentativeModel(flag.get(), roles.get());
+            }
+            FlagModel learntFlag = learnt(TrainedModels.REPRESENTATIVE, file,
+                    file.learnFlag(ExampleLine::representative, threshold));
+            Map<String, FlagModel> byRole = new HashMap<>();
+            file.learnRoles().forEach((role, model) ->
+                    byRole.put(role, learnt(TrainedModels.ROLE_PREFIX + role, file, model)));
+            return new Triage.RepresentativeModel(learntFlag, byRole);
+        }
+
+        /** {@code class-model.yaml}, or null when switched off. */
+        ClassModel classModel(ConfigNode node) {
+            ModelFile file = ModelFile.read(dir, node, "margin", 2, examplesRead);
+            if (file == null) {
+                return null;
+            }
+            int margin = node.get("margin").integer(10);
+            if (margin < 0) {
+                throw node.get("margin").error("must be 0 or more");
+            }
+            return trained.classModel(file.source(), margin).orElseGet(() -> {
+                ClassModel model = file.learnClasses(margin);
+                learnt.classModel(file.source(), model);
+                return model;
+            });
+        }
+
+        private FlagModel learnt(String name, ModelFile file, FlagModel model) {
+            learnt.flagModel(name, file.source(), model);
+            return model;
         }
     }
 
-    /** The examples of one directory as read, and their encodings for the flag models by min-count. */
-    private record Examples(List<ExampleLine> lines, Map<Integer, FlagModel.Encoded> encodedByMinCount) {
+    /**
+     * The examples of one directory: a digest of them (enough to know whether a model learnt earlier learnt from
+     * them), and, only if a model must learn now, the lines as read and their encodings by min-count.
+     */
+    private static final class Examples {
+        private final ConfigNode node;
+        private final Path dir;
+        private final Map<Integer, FlagModel.Encoded> encodedByMinCount = new HashMap<>();
+        private String digest;
+        private List<ExampleLine> lines;
+
+        Examples(ConfigNode node, Path dir) {
+            this.node = node;
+            this.dir = dir;
+        }
+
+        String digest() {
+            if (digest == null) {
+                digest = digestOf(node, dir);
+            }
+            return digest;
+        }
+
+        List<ExampleLine> lines() {
+            if (lines == null) {
+                lines = exampleLines(node, dir);
+            }
+            return lines;
+        }
+
         FlagModel.Encoded encoded(int minCount) {
             return encodedByMinCount.computeIfAbsent(minCount,
-                    m -> FlagModel.Encoded.of(lines.stream().map(ExampleLine::features).toList(), m));
+                    m -> FlagModel.Encoded.of(lines().stream().map(ExampleLine::features).toList(), m));
         }
     }
 
@@ -144,16 +247,56 @@ final class TriageConfigLoader {
                 throw node.get("min-count").error("must be at least 1");
             }
             return new ModelFile(node, examplesDir, minCount, examplesRead.computeIfAbsent(examplesDir.normalize(),
-                    d -> new Examples(exampleLines(node.get("examples"), d), new HashMap<>())));
+                    d -> new Examples(node.get("examples"), d)));
         }
 
-        /** The examples' words as the flag models read them, worked out once for every model that uses them. */
-        FlagModel.Encoded encoded() {
-            return examples.encoded(minCount);
+        /** What a model of this file learns from. */
+        TrainedModels.Source source() {
+            return new TrainedModels.Source(examples.digest(), minCount);
         }
 
         List<ExampleLine> lines() {
             return examples.lines();
+        }
+
+        /** A flag model learnt now from every example, on the flag {@code flag} reads from each line. */
+        FlagModel learnFlag(Predicate<ExampleLine> flag, double threshold) {
+            try {
+                return FlagModel.train(examples.encoded(minCount), lines().stream().map(flag::test).toList(),
+                        threshold);
+            } catch (IllegalArgumentException e) {
+                throw error(e);
+            }
+        }
+
+        /** One model per role, learnt now from the representatives' lines; none when they hold one role or none. */
+        Map<String, FlagModel> learnRoles() {
+            List<Integer> representatives = new ArrayList<>();
+            Set<String> roles = new TreeSet<>();
+            for (int i = 0; i < lines().size(); i++) {
+                if (lines().get(i).representative()) {
+                    representatives.add(i);
+                    roles.add(lines().get(i).role());
+                }
+            }
+            Map<String, FlagModel> byRole = new TreeMap<>();
+            if (roles.size() > 1) {
+                for (String role : roles) {
+                    byRole.put(role, FlagModel.train(examples.encoded(minCount), representatives,
+                            representatives.stream().map(i -> role.equals(lines().get(i).role())).toList(), 0));
+                }
+            }
+            return byRole;
+        }
+
+        /** The class model learnt now from every example. */
+        ClassModel learnClasses(double margin) {
+            try {
+                return ClassModel.train(lines().stream().map(ExampleLine::features).toList(),
+                        lines().stream().map(ExampleLine::label).toList(), margin, minCount);
+            } catch (IllegalArgumentException e) {
+                throw error(e);
+            }
         }
 
         /** The examples cannot teach the model (too few of a kind). */
@@ -254,51 +397,27 @@ final class TriageConfigLoader {
     }
 
     /**
-     * {@code hazard-model.yaml}, {@code vulnerability-model.yaml}: learnt now from the examples it names, on the
-     * flag {@code flag} reads from each line, or null when switched off.
+     * A digest of every {@code *.jsonl} file in the directory (names and contents, in file-name order, as
+     * {@link #exampleLines} reads them) and of how the models read and learn from them.
      */
-    private static FlagModel flagModel(Path dir, ConfigNode node, Map<Path, Examples> examplesRead,
-                                       Predicate<ExampleLine> flag) {
-        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
-        return file == null ? null : flagModel(file, flag);
-    }
-
-    private static FlagModel flagModel(ModelFile file, Predicate<ExampleLine> flag) {
-        double threshold = file.node().get("threshold").decimal(0);
+    private static String digestOf(ConfigNode node, Path examplesDir) {
+        MessageDigest sha;
         try {
-            return FlagModel.train(file.encoded(), file.lines().stream().map(flag::test).toList(), threshold);
-        } catch (IllegalArgumentException e) {
-            throw file.error(e);
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-    }
-
-    /**
-     * {@code representative-model.yaml}: whether someone writes for the tenant, learnt from every example, and in
-     * which role, learnt from the examples written by a representative (one model per role they hold).
-     */
-    private static Triage.RepresentativeModel representativeModel(Path dir, ConfigNode node,
-                                                                  Map<Path, Examples> examplesRead) {
-        ModelFile file = ModelFile.read(dir, node, "threshold", 3, examplesRead);
-        if (file == null) {
-            return null;
-        }
-        FlagModel flag = flagModel(file, ExampleLine::representative);
-        List<Integer> representatives = new ArrayList<>();
-        Set<String> roles = new TreeSet<>();
-        for (int i = 0; i < file.lines().size(); i++) {
-            if (file.lines().get(i).representative()) {
-                representatives.add(i);
-                roles.add(file.lines().get(i).role());
+        sha.update((FlagModel.LEARNING + "\n" + ClassModel.LEARNING + "\n").getBytes(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(examplesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                sha.update((file.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(file));
+                sha.update((byte) 0);
             }
+        } catch (IOException e) {
+            throw node.error("cannot read the examples directory " + examplesDir + ": " + e.getMessage());
         }
-        Map<String, FlagModel> byRole = new HashMap<>();
-        if (roles.size() > 1) {
-            for (String role : roles) {
-                byRole.put(role, FlagModel.train(file.encoded(), representatives, representatives.stream()
-                        .map(i -> role.equals(file.lines().get(i).role())).toList(), 0));
-            }
-        }
-        return new Triage.RepresentativeModel(flag, byRole);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static List<LanguageFiles> readLanguages(Path dir, ConfigNode node) {
