@@ -526,7 +526,7 @@ final class TriageConfigLoader {
         }
         List<Lexicon.Language> compiled = languages.stream().map(l -> new Lexicon.Language(l.code, l.always,
                 Set.copyOf(l.markers), l.minMarkers, Map.copyOf(l.spellings))).toList();
-        return new Lexicon(compiled, listIds, matcher, listOf.stream().mapToInt(Integer::intValue).toArray(),
+        return new Lexicon(compiled, listIds, matcher.compact(), listOf.stream().mapToInt(Integer::intValue).toArray(),
                 bitOf.stream().mapToInt(Integer::intValue).toArray());
     }
 

@@ -25,10 +25,11 @@ class PhraseMatcherTest {
         return Phrase.parse(phrase, Phrase.classesFrom(classes), w -> Tokens.of(w).respell(SPELLINGS).words());
     }
 
-    /** The matched words of each match of {@code phrase} in {@code text}. */
+    /** The matched words of each match of {@code phrase} in {@code text}, compacted as the loader leaves it. */
     private static List<String> matches(String phrase, String text) {
         PhraseMatcher matcher = new PhraseMatcher();
         matcher.add(0, parse(phrase, CLASSES));
+        matcher.compact();
         Tokens tokens = Tokens.of(text).respell(SPELLINGS);
         PhraseMatches m = matcher.match(tokens, 1, new int[] {0}, new int[] {1}, 1);
         List<String> found = new ArrayList<>();
@@ -100,6 +101,15 @@ class PhraseMatcherTest {
     void manyAlternativesInARowCompileWithoutBlowingUp() {
         String many = "(a|b|c|d|e|f|g|h|i|j) (k|l|m|n|o|p|q|r|s|t) (u|v|w|x|y|z|aa|bb|cc|dd) (ee|ff|gg|hh|ii|jj|kk|ll|mm|nn)";
         assertThat(matches(many, "c q z kk")).containsExactly("c q z kk");
+    }
+
+    @Test
+    void nothingCanBeAddedOnceCompacted() {
+        PhraseMatcher matcher = new PhraseMatcher();
+        matcher.add(0, parse("nobody came", CLASSES));
+        matcher.compact();
+        assertThatThrownBy(() -> matcher.add(0, parse("no one came", CLASSES)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("compacted");
     }
 
     @ParameterizedTest(name = "{0}")
