@@ -71,9 +71,10 @@ public class CoreConfiguration {
         return new DeadlineCalculator(calendar, profile);
     }
 
+    /** Read on a thread of its own since the context was made ({@link TriageLoading}); waits for it. */
     @Bean
-    Triage triage() {
-        return Triage.standard();
+    Triage triage(TriageLoading.Pending loading) {
+        return loading.get();
     }
 
     @Bean
