@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class TriageTrainingTest {
                 }
             }
         }
-        for (String model : new String[] {"class-model.yaml", "representative-model.yaml", "vulnerability-model.yaml"}) {
+        for (String model : List.of("class-model.yaml", "representative-model.yaml", "vulnerability-model.yaml")) {
             Files.writeString(dir.resolve(model), "enabled: false\n", StandardCharsets.UTF_8);
         }
         StringBuilder lines = new StringBuilder();

@@ -68,6 +68,9 @@ final class TriageConfigLoader {
         }
     }
 
+    /** How the role models learn, in words (a change to the role learning must change it; see FlagModel.LEARNING). */
+    static final String ROLES_LEARNING = "roles 1: one flag model per role, on the representatives' lines only,"
+            + " when they hold two or more roles";
     private static final System.Logger LOG = System.getLogger(TriageConfigLoader.class.getName());
 
     private TriageConfigLoader() {
@@ -407,7 +410,8 @@ final class TriageConfigLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-        sha.update((FlagModel.LEARNING + "\n" + ClassModel.LEARNING + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update((FlagModel.LEARNING + "\n" + ROLES_LEARNING + "\n" + ClassModel.LEARNING + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.list(examplesDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 sha.update((file.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -42,8 +42,8 @@ class TrainedModelsTest {
     void modelsReadBackDecideExactlyAsModelsLearntAtStart() throws IOException {
         TrainedModels learnt = TrainedModels.learn(dir);
         assertThat(learnt.names()).contains(TrainedModels.HAZARD, TrainedModels.VULNERABILITY,
-                TrainedModels.REPRESENTATIVE, TrainedModels.ROLE_PREFIX + "family", TrainedModels.ROLE_PREFIX + "friend",
-                TrainedModels.CLASS);
+                TrainedModels.REPRESENTATIVE, TrainedModels.ROLE_PREFIX + "family",
+                TrainedModels.ROLE_PREFIX + "friend", TrainedModels.CLASS);
         TrainedModels read = roundTrip(learnt);
 
         TrainedModels.Recorder nothingLearnt = new TrainedModels.Recorder();
@@ -75,27 +75,25 @@ class TrainedModelsTest {
 
     @Test
     void onlyTheModelWhoseLearningChangedIsLearntAgain() throws IOException {
-        TrainedModels read = roundTrip(TrainedModels.learn(dir));
-        Files.writeString(dir.resolve(TriageConfigLoader.VULNERABILITY_MODEL_FILE), "min-count: 2\nthreshold: 1\n",
-                StandardCharsets.UTF_8);
-
         TrainedModels.Recorder learnt = new TrainedModels.Recorder();
-        TriageConfigLoader.load(dir, read, learnt);
-
+        loadAfterWriting(TriageConfigLoader.VULNERABILITY_MODEL_FILE, "min-count: 2\nthreshold: 1\n", learnt);
         assertThat(learnt.size()).isEqualTo(1);
     }
 
     @Test
     void aNewThresholdTakesEffectWithoutLearningAgain() throws IOException {
-        TrainedModels read = roundTrip(TrainedModels.learn(dir));
-        Files.writeString(dir.resolve(TriageConfigLoader.HAZARD_MODEL_FILE), "threshold: 7.5\n",
-                StandardCharsets.UTF_8);
-
         TrainedModels.Recorder learnt = new TrainedModels.Recorder();
-        Triage triage = TriageConfigLoader.load(dir, read, learnt);
-
+        Triage triage = loadAfterWriting(TriageConfigLoader.HAZARD_MODEL_FILE, "threshold: 7.5\n", learnt);
         assertThat(learnt.size()).isZero();
         assertThat(triage.hazardModel().orElseThrow().toString()).contains("threshold 7.5");
+    }
+
+    /** Learns the models ahead, then changes one model file to {@code content} and loads with what was learnt. */
+    private Triage loadAfterWriting(String modelFile, String content, TrainedModels.Recorder learnt)
+            throws IOException {
+        TrainedModels read = roundTrip(TrainedModels.learn(dir));
+        Files.writeString(dir.resolve(modelFile), content, StandardCharsets.UTF_8);
+        return TriageConfigLoader.load(dir, read, learnt);
     }
 
     @Test
