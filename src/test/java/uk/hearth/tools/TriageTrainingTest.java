@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.hearth.intake.triage.ShippedTriage;
 import uk.hearth.intake.triage.TrainedModels;
 import uk.hearth.intake.triage.Triage;
 
@@ -35,17 +35,7 @@ class TriageTrainingTest {
     /** The shipped rules with the hazard model alone, learning from a few lines. */
     @BeforeEach
     void smallConfiguration() throws IOException {
-        Path from = Path.of("config/triage");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = dir.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getParent().endsWith("examples") && !f.endsWith(TrainedModels.FILE)) {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        ShippedTriage.copyWithoutExamplesTo(dir);
         for (String model : List.of("class-model.yaml", "representative-model.yaml", "vulnerability-model.yaml")) {
             Files.writeString(dir.resolve(model), "enabled: false\n", StandardCharsets.UTF_8);
         }

@@ -138,11 +138,11 @@ public final class ClassModel {
 
     /** The model's opinion when it is sure and disagrees with {@code rules}; empty when it agrees or is unsure. */
     public Optional<Opinion> overrule(String text, CaseClass rules) {
-        return overrule(FlagModel.features(text), rules);
+        return overrule(FeatureWeights.Keys.of(FlagModel.features(text)), rules);
     }
 
     /** As {@link #overrule(String, CaseClass)}, for a message whose features are already worked out. */
-    Optional<Opinion> overrule(Set<String> features, CaseClass rules) {
+    Optional<Opinion> overrule(FeatureWeights.Keys features, CaseClass rules) {
         Opinion opinion = opinion(features, rules);
         return opinion.caseClass() == rules || opinion.margin() < margin ? Optional.empty() : Optional.of(opinion);
     }
@@ -152,15 +152,15 @@ public final class ClassModel {
      * most favour it over {@code against} (or over the second, when {@code against} is its best).
      */
     public Opinion opinion(String text, CaseClass against) {
-        return opinion(FlagModel.features(text), against);
+        return opinion(FeatureWeights.Keys.of(FlagModel.features(text)), against);
     }
 
-    private Opinion opinion(Set<String> features, CaseClass against) {
+    private Opinion opinion(FeatureWeights.Keys features, CaseClass against) {
         List<Map.Entry<String, Integer>> present = new ArrayList<>();
-        for (String feature : features) {
-            int at = logLikelihoods.indexOf(feature);
+        for (int i = 0; i < features.hashes().length; i++) {
+            int at = logLikelihoods.indexOf(features.hashes()[i]);
             if (at >= 0) {
-                present.add(Map.entry(feature, at));
+                present.add(Map.entry(features.features().get(i), at));
             }
         }
         Map<CaseClass, Double> score = new EnumMap<>(CaseClass.class);

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -58,9 +59,29 @@ final class FeatureWeights {
         return new FeatureWeights(keys, sorted, width);
     }
 
+    /**
+     * A message's words and pairs with their hashes, worked out once for every model that reads the message (there
+     * are a dozen).
+     */
+    record Keys(List<String> features, long[] hashes) {
+        static Keys of(Collection<String> features) {
+            List<String> in = List.copyOf(features);
+            long[] hashes = new long[in.size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = hash(in.get(i));
+            }
+            return new Keys(in, hashes);
+        }
+    }
+
     /** The feature's position, or -1 when the model has nothing for it. */
     int indexOf(String feature) {
-        int at = Arrays.binarySearch(keys, hash(feature));
+        return indexOf(hash(feature));
+    }
+
+    /** The position of the feature with this {@link #hash}, or -1 when the model has nothing for it. */
+    int indexOf(long hash) {
+        int at = Arrays.binarySearch(keys, hash);
         return at >= 0 ? at : -1;
     }
 

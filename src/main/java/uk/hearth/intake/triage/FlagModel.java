@@ -223,35 +223,35 @@ public final class FlagModel {
 
     /** The evidence, when the message reaches the threshold. */
     public Optional<Evidence> judge(String text) {
-        return judge(features(text));
+        return judge(FeatureWeights.Keys.of(features(text)));
     }
 
     /** As {@link #judge(String)}, for a message whose {@link #features} are already worked out. */
-    Optional<Evidence> judge(Set<String> features) {
+    Optional<Evidence> judge(FeatureWeights.Keys features) {
         Evidence evidence = weigh(features);
         return evidence.logOdds() < threshold ? Optional.empty() : Optional.of(evidence);
     }
 
     /** The log-odds for a message, flagged or not: for tuning the threshold. */
     public double logOdds(String text) {
-        return weigh(features(text)).logOdds();
+        return weigh(FeatureWeights.Keys.of(features(text))).logOdds();
     }
 
     /** As {@link #logOdds(String)}, for a message whose features are already worked out. */
-    double logOdds(Set<String> features) {
+    double logOdds(FeatureWeights.Keys features) {
         return weigh(features).logOdds();
     }
 
-    private Evidence weigh(Set<String> features) {
+    private Evidence weigh(FeatureWeights.Keys features) {
         double total = bias;
         List<Map.Entry<String, Double>> present = new ArrayList<>();
-        for (String feature : features) {
-            int at = weights.indexOf(feature);
+        for (int i = 0; i < features.hashes().length; i++) {
+            int at = weights.indexOf(features.hashes()[i]);
             if (at >= 0) {
                 double w = weights.value(at, 0);
                 total += w;
                 if (w > 0) {
-                    present.add(Map.entry(feature, w));
+                    present.add(Map.entry(features.features().get(i), w));
                 }
             }
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import uk.hearth.complaint.CaseClass;
 
@@ -47,7 +46,7 @@ public final class Triage {
         }
 
         /** The role it reads most like; "other" when the examples held representatives of one role or none. */
-        String roleFor(Set<String> features) {
+        String roleFor(FeatureWeights.Keys features) {
             String best = "other";
             double bestOdds = Double.NEGATIVE_INFINITY;
             for (Map.Entry<String, FlagModel> role : roles.entrySet()) {
@@ -167,8 +166,8 @@ public final class Triage {
         if (classModel == null && hazardModel == null && representativeModel == null && vulnerabilityModel == null) {
             return decision;
         }
-        // The models read the same words and word pairs: worked out once.
-        Set<String> features = FlagModel.features(words(input));
+        // The models read the same words and word pairs: worked out, and hashed, once.
+        FeatureWeights.Keys features = FeatureWeights.Keys.of(FlagModel.features(words(input)));
         if (classModel != null && !settledByTheRules(fired, decision)) {
             decision = classOpinion(decision, features);
         }
@@ -199,13 +198,11 @@ public final class Triage {
     }
 
     /** The model overrules the rules' class only when it is sure, and says which words made it think so. */
-    private TriageDecision classOpinion(TriageDecision decision, Set<String> features) {
+    private TriageDecision classOpinion(TriageDecision decision, FeatureWeights.Keys features) {
         CaseClass rules = decision.caseClass();
         return classModel.overrule(features, rules).map(opinion -> decision.withClass(opinion.caseClass(),
                 new Reason(CLASS_MODEL_RULE, "classed as " + article(opinion.caseClass()) + " instead: it reads like"
-                        + " the " + plural(opinion.caseClass()) + " it has learnt from"
-                        + (opinion.words().isEmpty() ? "" : " ("
-                        + String.join(", ", opinion.words().stream().map(w -> "'" + w + "'").toList()) + ")")
+                        + " the " + plural(opinion.caseClass()) + " it has learnt from" + quoted(opinion.words())
                         + ", more than like " + article(rules) + ", which the rules alone made it"))).orElse(decision);
     }
 
@@ -228,33 +225,33 @@ public final class Triage {
     }
 
     /** Rules found no hazard: the model may still see one, and says which words made it think so. */
-    private TriageDecision hazardOpinion(TriageDecision decision, Set<String> features) {
+    private TriageDecision hazardOpinion(TriageDecision decision, FeatureWeights.Keys features) {
         return hazardModel.judge(features).map(evidence -> decision.withHazard(new Reason(HAZARD_MODEL_RULE,
-                "reads like the reports of a possible hazard it has learnt from" + quoted(evidence)
+                "reads like the reports of a possible hazard it has learnt from" + quoted(evidence.words())
                         + "; no hazard rule fired, so check whether it needs making safe"))).orElse(decision);
     }
 
     /** Rules found nobody writing for the tenant: the model may still read it so, and says which words. */
-    private TriageDecision representativeOpinion(TriageDecision decision, Set<String> features) {
+    private TriageDecision representativeOpinion(TriageDecision decision, FeatureWeights.Keys features) {
         return representativeModel.flag().judge(features).map(evidence -> {
             String role = representativeModel.roleFor(features);
             return decision.withRepresentative(role, new Reason(REPRESENTATIVE_MODEL_RULE,
                     "reads like the messages it has learnt from that were written on someone else's behalf"
-                            + quoted(evidence) + ", most like a " + role.replace('_', ' ') + "'s; no rule"
+                            + quoted(evidence.words()) + ", most like a " + role.replace('_', ' ') + "'s; no rule"
                             + " named who is writing, so check who it is and that the tenant has agreed"));
         }).orElse(decision);
     }
 
     /** Rules found no sign of vulnerability: the model may still see one, and says which words. */
-    private TriageDecision vulnerabilityOpinion(TriageDecision decision, Set<String> features) {
+    private TriageDecision vulnerabilityOpinion(TriageDecision decision, FeatureWeights.Keys features) {
         return vulnerabilityModel.judge(features).map(evidence -> decision.withVulnerability(new Reason(
                 VULNERABILITY_MODEL_RULE, "reads like the messages it has learnt from where someone in the home is"
-                        + " vulnerable" + quoted(evidence) + "; no rule named it, so check what adjustments"
+                        + " vulnerable" + quoted(evidence.words()) + "; no rule named it, so check what adjustments"
                         + " they may need"))).orElse(decision);
     }
 
-    private static String quoted(FlagModel.Evidence evidence) {
-        return evidence.words().isEmpty() ? ""
-                : " (" + String.join(", ", evidence.words().stream().map(w -> "'" + w + "'").toList()) + ")";
+    /** The words a model weighed most, quoted for staff (" ('water', 'ceiling light')"), or nothing. */
+    private static String quoted(List<String> words) {
+        return words.isEmpty() ? "" : " (" + String.join(", ", words.stream().map(w -> "'" + w + "'").toList()) + ")";
     }
 }

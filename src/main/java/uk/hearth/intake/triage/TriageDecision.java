@@ -40,33 +40,32 @@ public record TriageDecision(CaseClass caseClass, boolean hazard, boolean vulner
 
     /** The same decision with another class, for the reason given (the reasons for the first class stay on it). */
     public TriageDecision withClass(CaseClass other, Reason why) {
-        List<Reason> more = new ArrayList<>(reasons);
-        more.add(why);
         return new TriageDecision(other, hazard, vulnerability, representative, representativeRole,
-                needsClarification, more, hazardKinds, dampAndMould, surveyRemark);
+                needsClarification, reasonsAnd(why), hazardKinds, dampAndMould, surveyRemark);
     }
 
     /** The same decision, now flagged as a possible hazard for the reason given. */
     public TriageDecision withHazard(Reason why) {
-        List<Reason> more = new ArrayList<>(reasons);
-        more.add(why);
         return new TriageDecision(caseClass, true, vulnerability, representative, representativeRole,
-                needsClarification, more, hazardKinds, dampAndMould, surveyRemark);
+                needsClarification, reasonsAnd(why), hazardKinds, dampAndMould, surveyRemark);
     }
 
     /** The same decision, now read as written on the tenant's behalf in the role given, for the reason given. */
     public TriageDecision withRepresentative(String role, Reason why) {
-        List<Reason> more = new ArrayList<>(reasons);
-        more.add(why);
-        return new TriageDecision(caseClass, hazard, vulnerability, true, role, needsClarification, more,
+        return new TriageDecision(caseClass, hazard, vulnerability, true, role, needsClarification, reasonsAnd(why),
                 hazardKinds, dampAndMould, surveyRemark);
     }
 
     /** The same decision, now flagged as concerning a vulnerable resident for the reason given. */
     public TriageDecision withVulnerability(Reason why) {
+        return new TriageDecision(caseClass, hazard, true, representative, representativeRole, needsClarification,
+                reasonsAnd(why), hazardKinds, dampAndMould, surveyRemark);
+    }
+
+    /** The reasons given so far and one more. */
+    private List<Reason> reasonsAnd(Reason why) {
         List<Reason> more = new ArrayList<>(reasons);
         more.add(why);
-        return new TriageDecision(caseClass, hazard, true, representative, representativeRole, needsClarification,
-                more, hazardKinds, dampAndMould, surveyRemark);
+        return more;
     }
 }

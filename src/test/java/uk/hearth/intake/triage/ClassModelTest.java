@@ -53,7 +53,7 @@ class ClassModelTest {
     @Test
     void onABatchItDidNotLearnFromTheRulesAndTheModelTogetherDoBetterThanTheRulesAlone(@TempDir Path dir)
             throws IOException {
-        FlagModelTest.copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         Path examples = dir.resolve("examples/policy-cases.jsonl");
         List<String> kept = new ArrayList<>();
         List<String> heldOutLines = new ArrayList<>();
@@ -103,7 +103,7 @@ class ClassModelTest {
 
     @Test
     void aBrokenLabelStopsTheStartAndIsNamed(@TempDir Path dir) throws IOException {
-        FlagModelTest.copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         Files.writeString(dir.resolve("examples/zz-local.jsonl"),
                 "{\"text\": \"hello\", \"label\": \"moan\", \"hazard\": false, \"vulnerability\": false,"
                         + " \"representative\": false}\n", StandardCharsets.UTF_8);
@@ -113,7 +113,7 @@ class ClassModelTest {
 
     @Test
     void theModelCanBeSwitchedOffAndItsMarginMustMakeSense(@TempDir Path dir) throws IOException {
-        FlagModelTest.copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         Files.writeString(dir.resolve(TriageConfigLoader.CLASS_MODEL_FILE), "enabled: false\n", StandardCharsets.UTF_8);
         assertThat(Triage.fromDirectory(dir).classModel()).isEmpty();
         Files.writeString(dir.resolve(TriageConfigLoader.CLASS_MODEL_FILE), "margin: -1\n", StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -129,15 +128,10 @@ class FlagModelTest {
     @Test
     void aRepresentativeTheModelFindsGetsTheRoleItReadsMostLikeAndAReasonForStaff(@TempDir Path dir)
             throws IOException {
-        copy(Path.of("config/triage"), dir);
         // A small, separate set of examples, so the test says what the model does and not what the shipped
         // examples happen to hold: the rules find no representative in "the lady at number 4 says", the model does.
+        ShippedTriage.copyWithoutExamplesTo(dir);
         Path examples = dir.resolve("examples");
-        try (Stream<Path> files = Files.list(examples)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
         StringBuilder lines = new StringBuilder();
         for (int k = 0; k < 6; k++) {
             lines.append(line("the lady at number " + k + " says her toilet is blocked", true, "friend"))
@@ -198,14 +192,14 @@ class FlagModelTest {
     /** The shipped configuration with one more examples file holding {@code lines}: loading it must fail. */
     private static AbstractThrowableAssert<?, ? extends Throwable> refusedWithLocalExamples(Path dir, String lines)
             throws IOException {
-        copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         Files.writeString(dir.resolve("examples/zz-local.jsonl"), lines, StandardCharsets.UTF_8);
         return assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class);
     }
 
     @Test
     void aThresholdThatIsNotANumberIsNamed(@TempDir Path dir) throws IOException {
-        copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         Files.writeString(dir.resolve(TriageConfigLoader.VULNERABILITY_MODEL_FILE), "threshold: high\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
@@ -215,7 +209,7 @@ class FlagModelTest {
 
     @Test
     void eachModelCanBeSwitchedOff(@TempDir Path dir) throws IOException {
-        copy(Path.of("config/triage"), dir);
+        ShippedTriage.copyTo(dir);
         for (String file : List.of(TriageConfigLoader.HAZARD_MODEL_FILE, TriageConfigLoader.REPRESENTATIVE_MODEL_FILE,
                 TriageConfigLoader.VULNERABILITY_MODEL_FILE)) {
             Files.writeString(dir.resolve(file), "enabled: false\n", StandardCharsets.UTF_8);
@@ -225,18 +219,5 @@ class FlagModelTest {
         assertThat(triage.representativeModel()).isEmpty();
         assertThat(triage.vulnerabilityModel()).isEmpty();
         assertThat(triage.classModel()).isPresent();
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }

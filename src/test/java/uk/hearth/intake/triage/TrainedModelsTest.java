@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class TrainedModelsTest {
 
     @BeforeEach
     void smallConfiguration() throws IOException {
-        FlagModelTest.copy(Path.of("config/triage"), dir);
-        Files.deleteIfExists(dir.resolve(TrainedModels.FILE));
+        ShippedTriage.copyWithoutExamplesTo(dir);
         writeExamples("small.jsonl", 6);
     }
 
@@ -125,16 +123,9 @@ class TrainedModelsTest {
         return TrainedModels.read(new ByteArrayInputStream(bytes.toByteArray()), "test");
     }
 
-    /** Replaces the examples with {@code copies} copies of a few lines of each class, flag and role. */
+    /** Writes {@code copies} copies of a few lines of each class, flag and role as one more examples file. */
     private void writeExamples(String name, int copies) throws IOException {
         Path examples = dir.resolve("examples");
-        if (name.equals("small.jsonl")) {
-            try (Stream<Path> files = Files.list(examples)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
         StringBuilder lines = new StringBuilder();
         for (int k = 0; k < copies; k++) {
             lines.append(line("water pouring through the ceiling light in flat " + k, "service_request", true, false,
