@@ -21,10 +21,17 @@ final class Lexicon {
      * @param minMarkers how many different marker words it takes
      * @param spellings  what people type, mapped to the words the lists are written in
      */
-    record Language(String code, boolean always, Set<String> markers, int minMarkers, Map<String, String[]> spellings) {
+    /**
+     * @param name    what an officer calls it ("Polish"), for reasons
+     * @param markers common words of the language; for a language that is not {@code always}, at least
+     *                {@code minMarkers} of them show a message is in it, and in every language they decide which
+     *                one a message is written in mainly
+     */
+    record Language(String code, String name, boolean always, Set<String> markers, int minMarkers,
+                    Map<String, String[]> spellings) {
     }
 
-    static final Lexicon EMPTY = new Lexicon(List.of(new Language("en", true, Set.of(), 0, Map.of())),
+    static final Lexicon EMPTY = new Lexicon(List.of(new Language("en", "English", true, Set.of(), 0, Map.of())),
             Map.of(), new PhraseMatcher(), new int[0], new int[0]);
 
     private final List<Language> languages;
@@ -86,6 +93,40 @@ final class Lexicon {
             }
         }
         return mask;
+    }
+
+    /**
+     * Which of the languages in {@code mask} the message is mainly written in: the one with most marker words
+     * in it, the first listed on a tie (so English when nothing else shows).
+     */
+    Language mainLanguage(Tokens raw, int mask) {
+        Language main = languages.get(Integer.numberOfTrailingZeros(alwaysMask));
+        if (mask == alwaysMask) {
+            return main;
+        }
+        int most = 0;
+        for (int k = 0; k < languages.size(); k++) {
+            Language language = languages.get(k);
+            if ((mask & 1 << k) == 0 || language.markers().isEmpty()) {
+                continue;
+            }
+            int count = 0;
+            for (int w = 0; w < raw.size; w++) {
+                if (language.markers().contains(raw.words[w])) {
+                    count++;
+                }
+            }
+            if (count > most) {
+                most = count;
+                main = language;
+            }
+        }
+        return main;
+    }
+
+    /** The language of that code, or null. */
+    Language language(String code) {
+        return languages.stream().filter(l -> l.code().equals(code)).findFirst().orElse(null);
     }
 
     int everyLanguage() {

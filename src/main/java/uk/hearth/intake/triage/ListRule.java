@@ -27,11 +27,13 @@ final class ListRule implements TriageRule {
      * @param followedBy      at least one must occur after the anchor, or in its sentence
      * @param notPrecededBy   none may end right where the anchor begins
      * @param maxWords        the message has at most this many words (0: no limit)
+     * @param writtenInOtherThan the message is mainly written in none of these languages (empty: no condition);
+     *                        the reason names the language it is written in
      */
     record Clause(int[] anchors, int[] sameSentence, int[] notSameSentence, int[] unlessSameSentence,
                   int[] inMessage, int[] notInMessage,
-                  int[] followedBy, int[] notPrecededBy, int maxWords, CaseClass vote, int weight, String explain,
-                  Set<Signal> signals) {
+                  int[] followedBy, int[] notPrecededBy, int maxWords, Set<String> writtenInOtherThan,
+                  CaseClass vote, int weight, String explain, Set<Signal> signals) {
     }
 
     /**
@@ -69,6 +71,9 @@ final class ListRule implements TriageRule {
 
     private Optional<Finding> evaluate(Clause c, TriageText text) {
         if (c.maxWords() > 0 && text.wordCount() > c.maxWords()) {
+            return Optional.empty();
+        }
+        if (!c.writtenInOtherThan().isEmpty() && c.writtenInOtherThan().contains(text.mainLanguage())) {
             return Optional.empty();
         }
         Span companion = null;
@@ -115,6 +120,9 @@ final class ListRule implements TriageRule {
             weight = Math.min(weight + settings.weightPerExtraMatch() * (separate - 1), settings.maxWeight());
         }
         StringBuilder why = new StringBuilder(c.explain());
+        if (!c.writtenInOtherThan().isEmpty()) {
+            why.append(" (").append(text.mainLanguageName()).append(')');
+        }
         if (settings.weightPerExtraMatch() > 0 && separate > 1) {
             why.append(" (").append(separate).append(" times)");
         }

@@ -21,7 +21,8 @@ final class RuleReader {
             "hazard", "representative", "flags", "weight-per-extra-match", "max-weight", "when");
     private static final Set<String> CLAUSE_KEYS = Set.of("phrases", "same-sentence", "not-same-sentence",
             "unless-same-sentence", "in-message",
-            "not-in-message", "followed-by", "not-preceded-by", "max-words", "vote", "weight", "explain", "flags");
+            "not-in-message", "followed-by", "not-preceded-by", "max-words", "written-in-other-than", "vote", "weight",
+            "explain", "flags");
     private static final Set<String> RESPONSE_RULE_KEYS = Set.of("id", "kind", "enabled", "existing", "response",
             "no-response", "review", "rejection", "not-in-message", "review-weight", "rejection-weight");
     private static final Set<String> DECLARED_RULE_KEYS = Set.of("id", "kind", "enabled");
@@ -90,6 +91,17 @@ final class RuleReader {
         return new Triage(built, lexicon, settings);
     }
 
+    private Set<String> languageCodes(ConfigNode node) {
+        Set<String> codes = new HashSet<>();
+        for (String code : node.strings()) {
+            if (lexicon.language(code) == null) {
+                throw node.error("unknown language '" + code + "'; the languages are those under 'languages:'");
+            }
+            codes.add(code);
+        }
+        return Set.copyOf(codes);
+    }
+
     private ListRule listRule(String id, ConfigNode rule) {
         rule.entries(LIST_RULE_KEYS);
         CaseClass vote = vote(rule.get("vote"));
@@ -131,7 +143,7 @@ final class RuleReader {
                     lists(c.get("not-same-sentence")), unless(c, hazard != null), lists(c.get("in-message")),
                     lists(c.get("not-in-message")),
                     lists(c.get("followed-by")), lists(c.get("not-preceded-by")), c.get("max-words").integer(0),
-                    clauseVote, clauseWeight, clauseExplain, signals));
+                    languageCodes(c.get("written-in-other-than")), clauseVote, clauseWeight, clauseExplain, signals));
         }
         int perExtra = rule.get("weight-per-extra-match").integer(0);
         return new ListRule(id, clauses, new ListRule.Settings(hazard, role, perExtra,

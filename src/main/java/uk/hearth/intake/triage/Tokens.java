@@ -64,7 +64,12 @@ final class Tokens {
                     if (isWordChar(d)) {
                         appendFolded(word, d);
                         i += Character.charCount(d);
-                    } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
+                    } else if (Character.getType(d) == Character.COMBINING_SPACING_MARK) {
+                        // a vowel sign of Bengali, Gurmukhi or Devanagari ("গ্যাস"): part of the word
+                        word.appendCodePoint(d);
+                        i += Character.charCount(d);
+                    } else if (Character.getType(d) == Character.NON_SPACING_MARK || Character.getType(d) == Character.FORMAT) {
+                        // accents are folded away; so are the joiners of Arabic-script and Indic words
                         i += Character.charCount(d);
                     } else if (isApostrophe(d) && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && word.length() > 0) {
                         i++;

@@ -52,6 +52,7 @@ final class TriageConfigLoader {
     /** One language's files, before compiling. */
     private static final class LanguageFiles {
         final String code;
+        final String name;
         final boolean always;
         final int minMarkers;
         final Map<String, List<ConfigNode>> lists = new LinkedHashMap<>();
@@ -61,8 +62,9 @@ final class TriageConfigLoader {
         final Map<String, List<Element>> parsedClasses = new HashMap<>();
         final Set<String> parsing = new HashSet<>();
 
-        LanguageFiles(String code, boolean always, int minMarkers) {
+        LanguageFiles(String code, String name, boolean always, int minMarkers) {
             this.code = code;
+            this.name = name;
             this.always = always;
             this.minMarkers = minMarkers;
         }
@@ -431,8 +433,9 @@ final class TriageConfigLoader {
         List<LanguageFiles> languages = new ArrayList<>();
         for (Map.Entry<String, ConfigNode> e : node.entries(null).entrySet()) {
             ConfigNode settings = e.getValue();
-            settings.entries(Set.of("always", "min-markers"));
-            LanguageFiles language = new LanguageFiles(e.getKey(), settings.get("always").bool(false),
+            settings.entries(Set.of("always", "min-markers", "name"));
+            LanguageFiles language = new LanguageFiles(e.getKey(), settings.get("name").string(e.getKey()),
+                    settings.get("always").bool(false),
                     settings.get("min-markers").integer(0));
             if (!language.always && language.minMarkers <= 0) {
                 throw settings.error("a language that is not 'always' needs 'min-markers' (how many of its marker"
@@ -528,7 +531,7 @@ final class TriageConfigLoader {
                 }
             }
         }
-        List<Lexicon.Language> compiled = languages.stream().map(l -> new Lexicon.Language(l.code, l.always,
+        List<Lexicon.Language> compiled = languages.stream().map(l -> new Lexicon.Language(l.code, l.name, l.always,
                 Set.copyOf(l.markers), l.minMarkers, Map.copyOf(l.spellings))).toList();
         return new Lexicon(compiled, listIds, matcher.compact(), listOf.stream().mapToInt(Integer::intValue).toArray(),
                 bitOf.stream().mapToInt(Integer::intValue).toArray());

@@ -24,6 +24,7 @@ public final class TriageText {
     private final String original;
     private final Tokens tokens;
     private final Set<String> languages;
+    private final Lexicon.Language mainLanguage;
     private final PhraseMatches matches;
     private String normalised;
     private int wordCount = -1;
@@ -37,6 +38,7 @@ public final class TriageText {
         Tokens raw = Tokens.of(original);
         int mask = everyLanguage ? lexicon.everyLanguage() : lexicon.languagesFor(raw, input.language());
         this.languages = lexicon.codes(mask);
+        this.mainLanguage = lexicon.mainLanguage(raw, mask);
         this.tokens = lexicon.respell(raw, mask);
         this.matches = lexicon.match(tokens, mask);
     }
@@ -62,6 +64,16 @@ public final class TriageText {
     /** The languages whose phrase lists were applied, e.g. {@code [en]} or {@code [en, cy]}. */
     public Set<String> languages() {
         return languages;
+    }
+
+    /** The language the message is mainly written in (its code), e.g. {@code en}, {@code cy} or {@code pl}. */
+    public String mainLanguage() {
+        return mainLanguage.code();
+    }
+
+    /** The name of the language the message is mainly written in, e.g. {@code Polish}. */
+    String mainLanguageName() {
+        return mainLanguage.name();
     }
 
     /** The words as the lists see them, one sentence a line: for rules written in Java against a pattern. */

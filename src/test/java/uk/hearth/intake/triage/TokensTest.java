@@ -56,4 +56,12 @@ class TokensTest {
         assertThat(sentences("It's the third time. no one came")).containsExactly("its the third time", "no one came");
         assertThat(sentences("Ask Mr. smith")).containsExactly("ask mr", "smith");
     }
+
+    @Test
+    void indicVowelSignsStayInTheirWordAndJoinersAreDropped() {
+        assertThat(sentences("রান্নাঘরে গ্যাসের গন্ধ")).as("Bengali: vowel signs are marks, not spaces")
+                .containsExactly("রাননাঘরে গযাসের গনধ");
+        assertThat(sentences("می\u200cخواهم")).as("a zero-width non-joiner inside a Persian word").containsExactly("میخواهم");
+        assertThat(sentences("Mutfakta gaz kokusu var")).containsExactly("mutfakta gaz kokusu var");
+    }
 }

@@ -149,6 +149,53 @@ class TriageConfigLoaderTest {
     }
 
     @Test
+    void aMessageIsReadAsWrittenInTheLanguageWithMostOfItsMarkerWords() throws IOException {
+        write("rules.yaml", RULES.replace("cy: {min-markers: 2}", "cy: {min-markers: 2, name: Welsh}\n  pl: {min-markers: 2, name: Polish}")
+                + """
+                  - id: other-language
+                    flags: vulnerability
+                    explain: is written in another language
+                    when:
+                      - written-in-other-than: [en, cy]
+                """);
+        write("en/lists.yaml", EN + "markers: [the, and, my, is, please]\n");
+        write("pl/lists.yaml", """
+                markers: [jest, nie, mam, proszę, bardzo, dzień, dobry]
+                lists:
+                  gas:
+                    - "czuję gaz"
+                """);
+        Triage triage = Triage.fromDirectory(dir);
+
+        TriageDecision polish = triage.classify(TriageInput.of("Dzień dobry, czuję gaz w kuchni, proszę o pomoc. Flat 3", "sms"));
+        assertThat(polish.hazardKinds()).containsExactly("gas");
+        assertThat(polish.vulnerability()).isTrue();
+        assertThat(polish.reasons()).extracting(Reason::explanation)
+                .anyMatch(e -> e.startsWith("is written in another language (Polish): 'Dzień dobry"));
+
+        TriageDecision english = triage.classify(TriageInput.of(
+                "Dzień dobry! The tap is broken and my sink is full, please send someone, bardzo thanks", "sms"));
+        assertThat(english.vulnerability()).as("a Polish greeting in an English message").isFalse();
+        assertThat(triage.classify(TriageInput.of("Mae arogl nwy yn y gegin, dw i wedi ffonio", "sms")).vulnerability())
+                .as("Welsh is not another language here").isFalse();
+        assertThat(triage.classify(TriageInput.of("czuję gaz", "sms")).hazard())
+                .as("without two Polish marker words the Polish lists stay off").isFalse();
+    }
+
+    @Test
+    void anUnknownLanguageInARuleIsNamed() throws IOException {
+        write("rules.yaml", RULES + """
+                  - id: other-language
+                    flags: vulnerability
+                    explain: is written in another language
+                    when:
+                      - written-in-other-than: [en, fr]
+                """);
+        assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
+                .hasMessageContaining("unknown language 'fr'");
+    }
+
+    @Test
     void brokenYamlNamesTheFile() throws IOException {
         write("en/lists.yaml", "lists:\n  fault: [\"broken\"\n");
         assertThatThrownBy(() -> Triage.fromDirectory(dir)).isInstanceOf(TriageConfigException.class)
