@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -102,7 +104,7 @@ final class Lexicon {
     Language mainLanguage(Tokens raw, int mask) {
         Language main = languages.get(Integer.numberOfTrailingZeros(alwaysMask));
         if (mask == alwaysMask) {
-            return main;
+            return otherScript(raw, main).orElse(main);
         }
         int most = 0;
         for (int k = 0; k < languages.size(); k++) {
@@ -121,7 +123,36 @@ final class Lexicon {
                 main = language;
             }
         }
-        return main;
+        return main.always() ? otherScript(raw, main).orElse(main) : main;
+    }
+
+    /**
+     * A message mostly written in a script none of the languages here is written in (Gujarati, Gurmukhi, Tamil...):
+     * more words in that script than marker words of {@code main}, and at least three. Named by its script.
+     */
+    private static Optional<Language> otherScript(Tokens raw, Language main) {
+        Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+        int markers = 0;
+        for (int w = 0; w < raw.size; w++) {
+            String word = raw.words[w];
+            if (main.markers().contains(word)) {
+                markers++;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
+            if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                    && script != Character.UnicodeScript.INHERITED && Character.isLetter(word.codePointAt(0))) {
+                scripts.merge(script, 1, Integer::sum);
+            }
+        }
+        int least = Math.max(3, markers + 1);
+        return scripts.entrySet().stream().filter(e -> e.getValue() >= least)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new Language("other", script(e.getKey()), false, Set.of(), 0, Map.of()));
+    }
+
+    private static String script(Character.UnicodeScript script) {
+        String name = script.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " script";
     }
 
     /** The language of that code, or null. */

@@ -157,7 +157,14 @@ final class Tokens {
     /** Lower-cases and folds one word (used for the words in the phrase lists, so both sides agree). */
     static String fold(String word) {
         StringBuilder out = new StringBuilder(word.length());
-        word.codePoints().forEach(cp -> appendFolded(out, cp));
+        word.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.COMBINING_SPACING_MARK) {
+                out.appendCodePoint(cp);
+            } else if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
+                appendFolded(out, cp);
+            }
+        });
         return out.toString();
     }
 

@@ -63,5 +63,8 @@ class TokensTest {
                 .containsExactly("রাননাঘরে গযাসের গনধ");
         assertThat(sentences("می\u200cخواهم")).as("a zero-width non-joiner inside a Persian word").containsExactly("میخواهم");
         assertThat(sentences("Mutfakta gaz kokusu var")).containsExactly("mutfakta gaz kokusu var");
+        assertThat(Tokens.fold("غَاز")).as("a phrase's word folds as the message's: Arabic vowel marks dropped")
+                .isEqualTo(Tokens.of("غَاز").words()[0]).isEqualTo("غاز");
+        assertThat(Tokens.fold("গ্যাস")).isEqualTo(Tokens.of("গ্যাস").words()[0]);
     }
 }

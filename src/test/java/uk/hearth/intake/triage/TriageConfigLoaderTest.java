@@ -180,6 +180,12 @@ class TriageConfigLoaderTest {
                 .as("Welsh is not another language here").isFalse();
         assertThat(triage.classify(TriageInput.of("czuję gaz", "sms")).hazard())
                 .as("without two Polish marker words the Polish lists stay off").isFalse();
+
+        TriageDecision gujarati = triage.classify(TriageInput.of("નમસ્તે. અમારા બ્લોકમાં ત્રણ અઠવાડિયાથી કોઈ સફાઈ કરવા આવ્યું નથી. Flat 3", "sms"));
+        assertThat(gujarati.reasons()).as("a script no language here is written in").extracting(Reason::explanation)
+                .anyMatch(e -> e.startsWith("is written in another language (Gujarati script)"));
+        assertThat(triage.classify(TriageInput.of("The tap is broken, my name is Łukasz, thanks 🙏", "sms")).vulnerability())
+                .isFalse();
     }
 
     @Test
