@@ -19,15 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Lexicon {
 
     /**
-     * @param markers    single words that show a message is in this language
+     * @param name       what an officer calls it ("Polish"), for reasons
+     * @param markers    common words of the language; for a language that is not {@code always}, at least
+     *                   {@code minMarkers} different ones show a message is in it, and in every language they
+     *                   decide which one a message is mainly written in
      * @param minMarkers how many different marker words it takes
      * @param spellings  what people type, mapped to the words the lists are written in
-     */
-    /**
-     * @param name    what an officer calls it ("Polish"), for reasons
-     * @param markers common words of the language; for a language that is not {@code always}, at least
-     *                {@code minMarkers} of them show a message is in it, and in every language they decide which
-     *                one a message is written in mainly
      */
     record Language(String code, String name, boolean always, Set<String> markers, int minMarkers,
                     Map<String, String[]> spellings) {
@@ -43,6 +40,8 @@ final class Lexicon {
     private final int[] listOf;
     private final int[] languageBitOf;
     private final int alwaysMask;
+    /** For each marker word, the bits of the languages it marks: one look-up a word, however many languages. */
+    private final Map<String, Integer> markerLanguages;
     private final Map<Integer, Map<String, String[]>> spellingsByMask = new ConcurrentHashMap<>();
 
     /**
@@ -65,6 +64,12 @@ final class Lexicon {
             }
         }
         this.alwaysMask = always;
+        Map<String, Integer> markers = new HashMap<>();
+        for (int k = 0; k < languages.size(); k++) {
+            int bit = 1 << k;
+            languages.get(k).markers().forEach(word -> markers.merge(word, bit, (a, b) -> a | b));
+        }
+        this.markerLanguages = Map.copyOf(markers);
     }
 
     /** The list's number, or -1 if no language defines it. */
@@ -84,17 +89,32 @@ final class Lexicon {
     /** The languages whose lists apply: the {@code always} ones, the hinted one, and any the words show. */
     int languagesFor(Tokens raw, String hint) {
         int mask = alwaysMask;
+        String hinted = Objects.requireNonNullElse(hint, "");
         for (int k = 0; k < languages.size(); k++) {
-            Language language = languages.get(k);
-            if (language.always()) {
-                continue;
-            }
-            if (language.code().equalsIgnoreCase(Objects.requireNonNullElse(hint, ""))
-                    || language.minMarkers() > 0 && distinctMarkers(raw, language) >= language.minMarkers()) {
+            if (languages.get(k).code().equalsIgnoreCase(hinted)) {
                 mask |= 1 << k;
             }
         }
-        return mask;
+        int shown = 0;
+        Map<Integer, Set<String>> seen = null;
+        for (int w = 0; w < raw.size; w++) {
+            Integer bits = markerLanguages.get(raw.words[w]);
+            if (bits == null) {
+                continue;
+            }
+            for (int rest = bits & ~alwaysMask & ~shown; rest != 0; rest &= rest - 1) {
+                int k = Integer.numberOfTrailingZeros(rest);
+                if (seen == null) {
+                    seen = new HashMap<>();
+                }
+                Set<String> words = seen.computeIfAbsent(k, x -> new HashSet<>());
+                words.add(raw.words[w]);
+                if (words.size() >= languages.get(k).minMarkers()) {
+                    shown |= 1 << k;
+                }
+            }
+        }
+        return mask | shown;
     }
 
     /**
@@ -192,13 +212,4 @@ final class Lexicon {
         return Map.copyOf(merged);
     }
 
-    private static int distinctMarkers(Tokens raw, Language language) {
-        Set<String> seen = new HashSet<>();
-        for (int k = 0; k < raw.size && seen.size() < language.minMarkers(); k++) {
-            if (language.markers().contains(raw.words[k])) {
-                seen.add(raw.words[k]);
-            }
-        }
-        return seen.size();
-    }
 }

@@ -61,15 +61,7 @@ final class Tokens {
                 word.setLength(0);
                 while (i < n) {
                     int d = text.codePointAt(i);
-                    if (isWordChar(d)) {
-                        appendFolded(word, d);
-                        i += Character.charCount(d);
-                    } else if (Character.getType(d) == Character.COMBINING_SPACING_MARK) {
-                        // a vowel sign of Bengali, Gurmukhi or Devanagari ("গ্যাস"): part of the word
-                        word.appendCodePoint(d);
-                        i += Character.charCount(d);
-                    } else if (Character.getType(d) == Character.NON_SPACING_MARK || Character.getType(d) == Character.FORMAT) {
-                        // accents are folded away; so are the joiners of Arabic-script and Indic words
+                    if (appendToWord(word, d)) {
                         i += Character.charCount(d);
                     } else if (isApostrophe(d) && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && word.length() > 0) {
                         i++;
@@ -158,10 +150,7 @@ final class Tokens {
     static String fold(String word) {
         StringBuilder out = new StringBuilder(word.length());
         word.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.COMBINING_SPACING_MARK) {
-                out.appendCodePoint(cp);
-            } else if (type != Character.NON_SPACING_MARK && type != Character.FORMAT) {
+            if (!appendToWord(out, cp)) {
                 appendFolded(out, cp);
             }
         });
@@ -189,6 +178,24 @@ final class Tokens {
             }
         }
         return count;
+    }
+
+    /**
+     * Adds a character that belongs in a word, folded, and says whether it did: a letter or digit; a vowel sign of
+     * Bengali, Gurmukhi or Devanagari ("গ্যাস") as it is; nothing for an accent or other mark (folded away) or a
+     * joiner inside an Arabic-script or Indic word.
+     */
+    private static boolean appendToWord(StringBuilder word, int cp) {
+        if (isWordChar(cp)) {
+            appendFolded(word, cp);
+            return true;
+        }
+        int type = Character.getType(cp);
+        if (type == Character.COMBINING_SPACING_MARK) {
+            word.appendCodePoint(cp);
+            return true;
+        }
+        return type == Character.NON_SPACING_MARK || type == Character.FORMAT;
     }
 
     private static void appendFolded(StringBuilder out, int cp) {

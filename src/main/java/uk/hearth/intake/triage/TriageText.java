@@ -24,7 +24,11 @@ public final class TriageText {
     private final String original;
     private final Tokens tokens;
     private final Set<String> languages;
-    private final Lexicon.Language mainLanguage;
+    private final Lexicon lexicon;
+    private final Tokens raw;
+    private final int mask;
+    /** Worked out only when a rule asks (most messages are never asked). */
+    private Lexicon.Language mainLanguage;
     private final PhraseMatches matches;
     private String normalised;
     private int wordCount = -1;
@@ -35,10 +39,10 @@ public final class TriageText {
         String whole = subject + input.text();
         this.original = whole.length() <= MAX_READ ? whole
                 : whole.substring(0, HEAD) + "\n[…]\n" + whole.substring(whole.length() - TAIL);
-        Tokens raw = Tokens.of(original);
-        int mask = everyLanguage ? lexicon.everyLanguage() : lexicon.languagesFor(raw, input.language());
+        this.lexicon = lexicon;
+        this.raw = Tokens.of(original);
+        this.mask = everyLanguage ? lexicon.everyLanguage() : lexicon.languagesFor(raw, input.language());
         this.languages = lexicon.codes(mask);
-        this.mainLanguage = lexicon.mainLanguage(raw, mask);
         this.tokens = lexicon.respell(raw, mask);
         this.matches = lexicon.match(tokens, mask);
     }
@@ -68,12 +72,19 @@ public final class TriageText {
 
     /** The language the message is mainly written in (its code), e.g. {@code en}, {@code cy} or {@code pl}. */
     public String mainLanguage() {
-        return mainLanguage.code();
+        return main().code();
     }
 
     /** The name of the language the message is mainly written in, e.g. {@code Polish}. */
     String mainLanguageName() {
-        return mainLanguage.name();
+        return main().name();
+    }
+
+    private Lexicon.Language main() {
+        if (mainLanguage == null) {
+            mainLanguage = lexicon.mainLanguage(raw, mask);
+        }
+        return mainLanguage;
     }
 
     /** The words as the lists see them, one sentence a line: for rules written in Java against a pattern. */
