@@ -1814,4 +1814,45 @@ class TriageRulesTest {
             assertThat(classify(text).caseClass()).as(text).isEqualTo(expected);
         }
     }
+
+    /** Residents who write wholly in another language: a danger is urgent, and the sender may need an interpreter. */
+    @Nested
+    class OtherLanguages {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+                "Dzień dobry, w przedpokoju czuć gaz od rana, bardzo silny zapach. Mam małe dziecko.; gas; Polish",
+                "Bună ziua, curge apă din tavan pe lustră în bucătărie, vă rog ajutor.; water_electrics; Romanian",
+                "Merhaba, mutfakta gaz kokusu var ve çok korkuyoruz, lütfen acil birini gönderin.; gas; Turkish",
+                "Hola, está saliendo humo del enchufe del dormitorio y huele a quemado.; electrical; Spanish",
+                "السلام عليكم، هناك رائحة غاز قوية في المطبخ منذ الصباح، أرجو المساعدة.; gas; Arabic",
+                "Salam, hamare kitchen mein gas ki boo aa rahi hai, bachay ghar pe hain, please jaldi kisi ko bhejein.; gas; Urdu",
+                "Доброго дня, у ванній зі стелі тече вода прямо на лампу. Допоможіть, будь ласка.; water_electrics; Ukrainian"})
+        void aDangerWrittenInAnotherLanguageIsUrgentAndNamesTheLanguage(String text, String kind, String language) {
+            TriageDecision d = classify(text);
+            assertThat(d.hazardKinds()).as(text).contains(kind);
+            assertThat(d.caseClass()).as(text).isEqualTo(CaseClass.SERVICE_REQUEST);
+            assertThat(reason(d, "vulnerability-language")).as(text).hasValueSatisfying(r ->
+                    assertThat(r.explanation()).contains("(" + language + ")"));
+        }
+
+        @Test
+        void aScriptNoFolderCoversIsStillAnotherLanguage() {
+            TriageDecision d = classify("નમસ્તે, અમારા ઘરમાં ત્રણ દિવસથી ગરમ પાણી નથી આવતું, મહેરબાની કરીને કોઈને મોકલો.");
+            assertThat(d.vulnerability()).isTrue();
+            assertThat(reason(d, "vulnerability-language").orElseThrow().explanation()).contains("(Gujarati script)");
+            assertThat(d.needsClarification()).as("no class evidence in a language triage does not read").isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Dzień dobry! The kitchen tap is dripping again, please can someone come. Dziękuję",
+                "hi the front gate latch is stiff, can u send someone. Obrigado",
+                "Salam, the bathroom extractor fan stopped working last week. Shukriya"})
+        void aGreetingOrThanksInAnotherLanguageDoesNotMakeItOne(String text) {
+            TriageDecision d = classify(text);
+            assertThat(reason(d, "vulnerability-language")).as(text).isEmpty();
+            assertThat(d.hazard()).as(text).isFalse();
+        }
+    }
 }
