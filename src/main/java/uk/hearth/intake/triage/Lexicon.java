@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -119,55 +118,40 @@ final class Lexicon {
 
     /**
      * Which of the languages in {@code mask} the message is mainly written in: the one with most marker words
-     * in it, the first listed on a tie (so English when nothing else shows).
+     * in it, the first listed on a tie (so English when nothing else shows). When that is a language that always
+     * applies, a message mostly in a script none of the languages here is written in (Gujarati, Tamil...) - at
+     * least three words in it, and more than the marker words - is written in that script instead, named by it.
+     * One pass over the words, as {@link #languagesFor}.
      */
     Language mainLanguage(Tokens raw, int mask) {
-        Language main = languages.get(Integer.numberOfTrailingZeros(alwaysMask));
-        if (mask == alwaysMask) {
-            return otherScript(raw, main).orElse(main);
-        }
-        int most = 0;
-        for (int k = 0; k < languages.size(); k++) {
-            Language language = languages.get(k);
-            if ((mask & 1 << k) == 0 || language.markers().isEmpty()) {
-                continue;
-            }
-            int count = 0;
-            for (int w = 0; w < raw.size; w++) {
-                if (language.markers().contains(raw.words[w])) {
-                    count++;
-                }
-            }
-            if (count > most) {
-                most = count;
-                main = language;
-            }
-        }
-        return main.always() ? otherScript(raw, main).orElse(main) : main;
-    }
-
-    /**
-     * A message mostly written in a script none of the languages here is written in (Gujarati, Gurmukhi, Tamil...):
-     * more words in that script than marker words of {@code main}, and at least three. Named by its script.
-     */
-    private static Optional<Language> otherScript(Tokens raw, Language main) {
+        int[] markers = new int[languages.size()];
         Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
-        int markers = 0;
         for (int w = 0; w < raw.size; w++) {
-            String word = raw.words[w];
-            if (main.markers().contains(word)) {
-                markers++;
+            Integer bits = markerLanguages.get(raw.words[w]);
+            for (int rest = bits == null ? 0 : bits & mask; rest != 0; rest &= rest - 1) {
+                markers[Integer.numberOfTrailingZeros(rest)]++;
             }
-            Character.UnicodeScript script = Character.UnicodeScript.of(word.codePointAt(0));
-            if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
-                    && script != Character.UnicodeScript.INHERITED && Character.isLetter(word.codePointAt(0))) {
+            int first = raw.words[w].codePointAt(0);
+            Character.UnicodeScript script = Character.UnicodeScript.of(first);
+            if (Character.isLetter(first) && script != Character.UnicodeScript.LATIN
+                    && script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
                 scripts.merge(script, 1, Integer::sum);
             }
         }
-        int least = Math.max(3, markers + 1);
+        int main = Integer.numberOfTrailingZeros(alwaysMask);
+        for (int k = 0; k < languages.size(); k++) {
+            if (markers[k] > markers[main]) {
+                main = k;
+            }
+        }
+        if (!languages.get(main).always()) {
+            return languages.get(main);
+        }
+        int least = Math.max(3, markers[main] + 1);
         return scripts.entrySet().stream().filter(e -> e.getValue() >= least)
                 .max(Map.Entry.comparingByValue())
-                .map(e -> new Language("other", script(e.getKey()), false, Set.of(), 0, Map.of()));
+                .map(e -> new Language("other", script(e.getKey()), false, Set.of(), 0, Map.of()))
+                .orElse(languages.get(main));
     }
 
     private static String script(Character.UnicodeScript script) {

@@ -175,8 +175,7 @@ final class Phrase {
             out.add(range(atom));
         } else if (atom.endsWith("*")) {
             String prefix = Tokens.fold(atom.substring(0, atom.length() - 1));
-            if (prefix.length() < MIN_PREFIX || !prefix.codePoints().allMatch(c -> Character.isLetterOrDigit(c)
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK)) {
+            if (prefix.length() < MIN_PREFIX || !Tokens.isWord(prefix)) {
                 throw new SyntaxException("'" + atom + "': a word ending in * needs at least " + MIN_PREFIX
                         + " letters before the star");
             }

@@ -190,12 +190,21 @@ final class Tokens {
             appendFolded(word, cp);
             return true;
         }
-        int type = Character.getType(cp);
-        if (type == Character.COMBINING_SPACING_MARK) {
+        if (isVowelSign(cp)) {
             word.appendCodePoint(cp);
             return true;
         }
+        int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.FORMAT;
+    }
+
+    /** Whether a folded word holds only what words are made of: letters, digits and Indic vowel signs. */
+    static boolean isWord(String folded) {
+        return folded.codePoints().allMatch(cp -> isWordChar(cp) || isVowelSign(cp));
+    }
+
+    private static boolean isVowelSign(int cp) {
+        return Character.getType(cp) == Character.COMBINING_SPACING_MARK;
     }
 
     private static void appendFolded(StringBuilder out, int cp) {
